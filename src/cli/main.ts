@@ -2,7 +2,7 @@
  * `writ` command dispatcher. Commands live in ./commands, one file each, and are listed in ./commands/index.ts.
  */
 import { UsageError, type Command, type Io } from './command.ts';
-import { commands } from './commands/index.ts';
+import { loadCommands } from './commands/index.ts';
 
 export const NOT_LEGAL_ADVICE =
   'Writ explains and prepares; it is not legal advice. Talk to a lawyer or a legal-aid organization.';
@@ -35,6 +35,7 @@ export function defaultIo(): Io {
 
 /** Runs `writ` with the given arguments; returns the exit code (0 ok, 1 failure, 2 bad input). */
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  const commands = await loadCommands();
   let list = commands;
   let path: string[] = [];
   let current: Command | undefined;
