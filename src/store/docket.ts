@@ -1,0 +1,130 @@
+/**
+ * Docket events and the deadlines attached to them. Adding an event asks the deadline engine
+ * (src/core/deadlines) which deadlines it starts and computes each (FRCP 6(a)); they are stored with the engine's
+ * computation (steps, citation, warnings).
+ */
+import { and, asc, eq } from 'drizzle-orm';
+import { decryptText, encryptText, recordAad } from '../crypto/cipher.ts';
+import { cases, deadlines, docketEvents } from './schema.ts';
+import {
+  StoreError,
+  type CaseDeadline,
+  type DeadlineStatus,
+  type DocketApi,
+  type DocketEvent,
+} from './types.ts';
+import { audit, isId, newId, notFound, optionalText, requireCase, requireDate, requireText, type StoreContext } from './context.ts';
+import { deadlinesForEvent } from './attach-deadlines.ts';
+
+type EventRow = typeof docketEvents.$inferSelect;
+type DeadlineRow = typeof deadlines.$inferSelect;
+
+const DEADLINE_STATUSES: readonly DeadlineStatus[] = ['open', 'met', 'dismissed'];
+
+function toEvent(ctx: StoreContext, r: EventRow): DocketEvent {
+  return {
+    id: r.id,
+    caseId: r.caseId,
+    kind: r.kind,
+    date: r.date,
+    time: r.time,
+    note: r.noteEnc ? decryptText(ctx.ring, r.noteEnc, recordAad('docket_events', r.id, 'note')) : null,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt,
+  };
+}
+
+function toDeadline(r: DeadlineRow): CaseDeadline {
+  return { ...r, status: r.status as DeadlineStatus };
+}
+
+export function docketApi(ctx: StoreContext): DocketApi {
+  return {
+    async addEvent(actor, caseId, input) {
+      await requireCase(ctx.db, actor, caseId);
+      const kind = requireText(input.kind, 'kind', 100);
+      const date = requireDate(input.date, 'date');
+      let time: string | null = null;
+      if (input.time !== undefined && input.time !== null) {
+        if (typeof input.time !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(input.time)) {
+          throw new StoreError('invalid', 'time must be written HH:MM on a 24-hour clock (e.g. 17:00).');
+        }
+        time = input.time;
+      }
+      const note = optionalText(input.note, 'note');
+      const id = newId();
+      const now = new Date();
+      const row: EventRow = {
+        id,
+        caseId,
+        kind,
+        date,
+        time,
+        noteEnc: note === null ? null : encryptText(ctx.ring, note, recordAad('docket_events', id, 'note')),
+        createdBy: actor.userId,
+        createdAt: now,
+      };
+      const computed = await deadlinesForEvent({ kind, date, time });
+      const dRows: DeadlineRow[] = computed.map((d) => ({
+        id: newId(),
+        caseId,
+        ruleId: d.ruleId,
+        dueDate: d.dueDate,
+        dueTime: d.dueTime,
+        sourceEventId: id,
+        status: 'open',
+        computation: d.computation,
+        createdAt: now,
+      }));
+      await ctx.db.transaction(async (tx) => {
+        await tx.insert(docketEvents).values(row);
+        if (dRows.length) await tx.insert(deadlines).values(dRows);
+        await tx.update(cases).set({ updatedAt: now }).where(eq(cases.id, caseId));
+        await audit(tx, actor, 'docket_event.create', 'docket_event', id);
+      });
+      return { event: toEvent(ctx, row), deadlines: dRows.map(toDeadline) };
+    },
+
+    async listEvents(actor, caseId) {
+      await requireCase(ctx.db, actor, caseId);
+      const rows = await ctx.db
+        .select()
+        .from(docketEvents)
+        .where(eq(docketEvents.caseId, caseId))
+        .orderBy(asc(docketEvents.date), asc(docketEvents.createdAt));
+      await audit(ctx.db, actor, 'docket_event.list', 'case', caseId);
+      return rows.map((r) => toEvent(ctx, r));
+    },
+
+    async listDeadlines(actor, caseId) {
+      await requireCase(ctx.db, actor, caseId);
+      const rows = await ctx.db
+        .select()
+        .from(deadlines)
+        .where(eq(deadlines.caseId, caseId))
+        .orderBy(asc(deadlines.dueDate), asc(deadlines.dueTime));
+      await audit(ctx.db, actor, 'deadline.list', 'case', caseId);
+      return rows.map(toDeadline);
+    },
+
+    async setDeadlineStatus(actor, deadlineId, status) {
+      if (!DEADLINE_STATUSES.includes(status)) {
+        throw new StoreError('invalid', `status must be one of ${DEADLINE_STATUSES.join(', ')}.`);
+      }
+      if (!isId(deadlineId)) throw notFound('deadline');
+      const r = await ctx.db
+        .select({ d: deadlines })
+        .from(deadlines)
+        .innerJoin(cases, eq(cases.id, deadlines.caseId))
+        .where(and(eq(deadlines.id, deadlineId), eq(cases.orgId, actor.orgId)))
+        .limit(1);
+      if (!r[0]) throw notFound('deadline');
+      const row = await ctx.db.transaction(async (tx) => {
+        const [u] = await tx.update(deadlines).set({ status }).where(eq(deadlines.id, deadlineId)).returning();
+        await audit(tx, actor, 'deadline.update', 'deadline', deadlineId);
+        return u!;
+      });
+      return toDeadline(row);
+    },
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * Opens the database: PGlite in a data directory (default) or PostgreSQL (a URL), runs the one set of migrations,
+ * and returns a drizzle database that the rest of the store uses without knowing which driver is underneath.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+
+export type Db = PgDatabase<PgQueryResultHKT>;
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+export interface OpenedDatabase {
+  db: Db;
+  driver: 'pglite' | 'postgres';
+  /** Runs raw SQL and returns rows (both drivers). */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+  /** For pg-boss on PostgreSQL. */
+  connectionString?: string;
+}
+
+/** PGlite in `<dataDir>/pgdata`, or in memory when dataDir is null. */
+export async function openPglite(dataDir: string | null): Promise<OpenedDatabase> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  let client;
+  if (dataDir) {
+    const pgdata = join(dataDir, 'pgdata');
+    mkdirSync(pgdata, { recursive: true, mode: 0o700 });
+    client = await PGlite.create(pgdata);
+  } else {
+    client = await PGlite.create();
+  }
+  const db = drizzle({ client }) as unknown as Db;
+  await migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  return {
+    db,
+    driver: 'pglite',
+    query: async (text, params) => (await client.query(text, params ?? [])).rows as never,
+    close: async () => {
+      await client.close();
+    },
+  };
+}
+
+/** PostgreSQL at a URL. Migrations run under an advisory lock, so several servers can start at once. */
+export async function openPostgres(url: string): Promise<OpenedDatabase> {
+  const pg = (await import('pg')).default;
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client's error (server restart) must not crash the process.
+  pool.on('error', () => {});
+  const db = drizzle({ client: pool }) as unknown as Db;
+  const lockClient = await pool.connect();
+  try {
+    await lockClient.query('select pg_advisory_lock(7283910)');
+    await migrate(drizzle({ client: lockClient }) as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  } finally {
+    await lockClient.query('select pg_advisory_unlock(7283910)').catch(() => {});
+    lockClient.release();
+  }
+  return {
+    db,
+    driver: 'postgres',
+    connectionString: url,
+    query: async (text, params) => (await pool.query(text, params ?? [])).rows as never,
+    close: async () => {
+      await pool.end();
+    },
+  };
+}
+
+/** True when the database holds no rows in any Writ table (restore checks this). */
+export async function isEmpty(db: Db, tables: readonly { name: string }[]): Promise<boolean> {
+  for (const t of tables) {
+    const r = (await db.execute(sql.raw(`select 1 from "${t.name}" limit 1`))) as unknown as { rows: unknown[] };
+    if (r.rows.length > 0) return false;
+  }
+  return true;
+}

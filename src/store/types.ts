@@ -1,0 +1,417 @@
+/**
+ * The store's public types: what the API, the CLI and the jobs build on. `openStore()` (./index.ts) returns a Store.
+ *
+ * Every use-case function that touches case data takes an `Actor` and is scoped to the actor's organization:
+ * ids of another organization behave exactly like ids that do not exist (StoreError 'not_found'). Who may do
+ * what (role policy) is decided by src/auth/policy.ts before the store is called; the store enforces scoping and
+ * writes an audit entry (actor, action, ids — never content) for every read and write of case data.
+ */
+
+export const ROLES = ['admin', 'attorney', 'paralegal', 'advocate'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(x: unknown): x is Role {
+  return typeof x === 'string' && (ROLES as readonly string[]).includes(x);
+}
+
+/** Who is acting. `requestId` (optional) is copied into the audit log. */
+export interface Actor {
+  userId: string;
+  orgId: string;
+  role: Role;
+  requestId?: string;
+}
+
+export type StoreErrorCode =
+  | 'not_found'
+  | 'conflict'
+  | 'invalid'
+  | 'too_large'
+  | 'forbidden_type'
+  | 'locked'
+  | 'not_empty'
+  | 'bad_backup'
+  | 'key';
+
+/** An expected failure, with a stable code (the API maps it to a 4xx) and a message saying what to do. */
+export class StoreError extends Error {
+  readonly code: StoreErrorCode;
+  constructor(code: StoreErrorCode, message: string) {
+    super(message);
+    this.name = 'StoreError';
+    this.code = code;
+  }
+}
+
+export interface Organization {
+  id: string;
+  name: string;
+  createdAt: Date;
+}
+
+export interface User {
+  id: string;
+  orgId: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  disabled: boolean;
+  createdAt: Date;
+}
+
+/** A user with the stored password hash (only for the auth module's login check). */
+export interface UserWithSecret extends User {
+  passwordHash: string | null;
+}
+
+export interface Session {
+  id: string;
+  userId: string;
+  csrfSecret: string;
+  createdAt: Date;
+  expiresAt: Date;
+  lastSeenAt: Date;
+}
+
+export interface ApiToken {
+  id: string;
+  userId: string;
+  label: string;
+  createdAt: Date;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+}
+
+export type CaseStatus = 'open' | 'closed' | 'archived';
+export const CASE_STATUSES: readonly CaseStatus[] = ['open', 'closed', 'archived'];
+
+export interface CaseSummary {
+  id: string;
+  orgId: string;
+  title: string;
+  status: CaseStatus;
+  currentRevision: number;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface CaseRevision {
+  caseId: string;
+  revision: number;
+  /** The facts JSON as given (see src/core/facts for its schema). */
+  facts: unknown;
+  note: string | null;
+  authorId: string;
+  createdAt: Date;
+}
+
+/** A case with its latest facts. */
+export interface CaseDetail extends CaseSummary {
+  facts: unknown;
+}
+
+export interface Party {
+  id: string;
+  caseId: string;
+  /** e.g. 'petitioner', 'plaintiff', 'respondent', 'defendant' (free text; the facts schema decides). */
+  role: string;
+  name: string;
+  /** Address, A-number, date of birth, official title... (encrypted at rest). */
+  details: Record<string, unknown> | null;
+  createdBy: string;
+  createdAt: Date;
+}
+
+export interface DocketEvent {
+  id: string;
+  caseId: string;
+  /** A docket event kind the deadline engine knows (e.g. 'complaint_filed'), or any other label. */
+  kind: string;
+  /** YYYY-MM-DD */
+  date: string;
+  /** HH:MM (local) or null. */
+  time: string | null;
+  note: string | null;
+  createdBy: string;
+  createdAt: Date;
+}
+
+export type DeadlineStatus = 'open' | 'met' | 'dismissed';
+
+export interface CaseDeadline {
+  id: string;
+  caseId: string;
+  ruleId: string;
+  /** YYYY-MM-DD */
+  dueDate: string;
+  /** HH:MM or null (end of the day). */
+  dueTime: string | null;
+  sourceEventId: string | null;
+  status: DeadlineStatus;
+  /** The deadline engine's result (steps, citation, warnings). */
+  computation: unknown;
+  createdAt: Date;
+}
+
+export interface DocumentRecord {
+  id: string;
+  caseId: string;
+  kind: string;
+  filename: string;
+  contentType: string;
+  sha256: string;
+  size: number;
+  createdBy: string;
+  createdAt: Date;
+}
+
+export interface EvidenceLink {
+  /** A path in the facts JSON, e.g. 'detention.startDate'. */
+  factsPath?: string;
+  /** A claim or remedy id, e.g. 'HABEAS_2241'. */
+  claim?: string;
+}
+
+export interface EvidenceRecord {
+  id: string;
+  caseId: string;
+  filename: string;
+  /** Sniffed from the bytes, never taken from the name. */
+  contentType: string;
+  size: number;
+  /** SHA-256 of the original bytes, hex. */
+  sha256: string;
+  exhibitNumber: string | null;
+  batesStart: string | null;
+  batesEnd: string | null;
+  links: EvidenceLink[];
+  createdBy: string;
+  createdAt: Date;
+}
+
+export type CustodyAction = 'added' | 'viewed' | 'exported' | 'linked';
+
+export interface CustodyEvent {
+  id: string;
+  evidenceId: string;
+  actorId: string;
+  action: CustodyAction;
+  at: Date;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: Date;
+  actorId: string | null;
+  orgId: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  requestId: string | null;
+}
+
+export interface NewUser {
+  orgId: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  /** Already hashed by the caller (argon2, src/auth). Null: cannot log in until a password is set. */
+  passwordHash: string | null;
+}
+
+export interface OrgsApi {
+  create(input: { name: string }): Promise<Organization>;
+  get(id: string): Promise<Organization | null>;
+  list(): Promise<Organization[]>;
+}
+
+export interface UsersApi {
+  /** Creates a user (email stored lower-cased, unique). StoreError 'conflict' when the email is taken. */
+  create(input: NewUser): Promise<User>;
+  get(id: string): Promise<User | null>;
+  /** For login: the user with the password hash, by email (case-insensitive). */
+  findForLogin(email: string): Promise<UserWithSecret | null>;
+  /** Users of the actor's organization. */
+  list(actor: Actor): Promise<User[]>;
+  /** Changes a user of the actor's organization. */
+  update(
+    actor: Actor,
+    id: string,
+    patch: { displayName?: string; role?: Role; disabled?: boolean; passwordHash?: string },
+  ): Promise<User>;
+  count(): Promise<number>;
+}
+
+export interface SessionsApi {
+  create(input: { userId: string; tokenHash: string; csrfSecret: string; expiresAt: Date; now?: Date }): Promise<Session>;
+  /** A session that has not expired at `now`, with its user; null otherwise. */
+  findByTokenHash(tokenHash: string, now?: Date): Promise<{ session: Session; user: User } | null>;
+  touch(id: string, at?: Date): Promise<void>;
+  delete(id: string): Promise<void>;
+  deleteForUser(userId: string): Promise<number>;
+  deleteExpired(now?: Date): Promise<number>;
+}
+
+export interface ApiTokensApi {
+  create(input: { userId: string; tokenHash: string; label: string }): Promise<ApiToken>;
+  /** A token that is not revoked, with its user; null otherwise. Records last use. */
+  findByHash(tokenHash: string): Promise<{ token: ApiToken; user: User } | null>;
+  list(actor: Actor): Promise<ApiToken[]>;
+  revoke(actor: Actor, id: string): Promise<void>;
+}
+
+export interface LoginAttemptsApi {
+  record(input: { key: string; success: boolean; at?: Date }): Promise<void>;
+  countFailuresSince(key: string, since: Date): Promise<number>;
+  /** Deletes attempts older than `before` (housekeeping). */
+  prune(before: Date): Promise<number>;
+}
+
+export interface CasesApi {
+  create(actor: Actor, input: { title: string; facts?: unknown; note?: string }): Promise<CaseDetail>;
+  get(actor: Actor, id: string): Promise<CaseDetail>;
+  list(actor: Actor, opts?: { status?: CaseStatus }): Promise<CaseSummary[]>;
+  update(actor: Actor, id: string, patch: { title?: string; status?: CaseStatus }): Promise<CaseSummary>;
+  /** Stores new facts as the next revision; nothing is overwritten. */
+  addRevision(actor: Actor, id: string, input: { facts: unknown; note?: string }): Promise<CaseRevision>;
+  listRevisions(actor: Actor, id: string): Promise<CaseRevision[]>;
+  getRevision(actor: Actor, id: string, revision: number): Promise<CaseRevision>;
+}
+
+export interface PartiesApi {
+  add(
+    actor: Actor,
+    caseId: string,
+    input: { role: string; name: string; details?: Record<string, unknown> },
+  ): Promise<Party>;
+  list(actor: Actor, caseId: string): Promise<Party[]>;
+}
+
+export interface DocketApi {
+  /** Adds a docket event and attaches the deadlines the deadline engine derives from it. */
+  addEvent(
+    actor: Actor,
+    caseId: string,
+    input: { kind: string; date: string; time?: string; note?: string },
+  ): Promise<{ event: DocketEvent; deadlines: CaseDeadline[] }>;
+  listEvents(actor: Actor, caseId: string): Promise<DocketEvent[]>;
+  listDeadlines(actor: Actor, caseId: string): Promise<CaseDeadline[]>;
+  setDeadlineStatus(actor: Actor, deadlineId: string, status: DeadlineStatus): Promise<CaseDeadline>;
+}
+
+export interface DocumentsApi {
+  put(
+    actor: Actor,
+    caseId: string,
+    input: { kind: string; filename: string; contentType: string; bytes: Uint8Array },
+  ): Promise<DocumentRecord>;
+  list(actor: Actor, caseId: string): Promise<DocumentRecord[]>;
+  get(actor: Actor, id: string): Promise<{ record: DocumentRecord; bytes: Buffer }>;
+}
+
+export interface EvidenceApi {
+  /**
+   * Streams a file in: size limit, SHA-256 while streaming, type sniffed from the bytes, executables refused
+   * (StoreError 'forbidden_type'), too large refused ('too_large'), encrypted, custody 'added' recorded.
+   */
+  put(
+    actor: Actor,
+    caseId: string,
+    input: { filename: string; stream: AsyncIterable<Uint8Array> | Iterable<Uint8Array> },
+  ): Promise<EvidenceRecord>;
+  list(actor: Actor, caseId: string): Promise<EvidenceRecord[]>;
+  /** Metadata only (no custody event). */
+  getRecord(actor: Actor, id: string): Promise<EvidenceRecord>;
+  /** The bytes; records custody 'viewed' (default) or 'exported'. */
+  read(actor: Actor, id: string, purpose?: 'viewed' | 'exported'): Promise<{ record: EvidenceRecord; bytes: Buffer }>;
+  update(
+    actor: Actor,
+    id: string,
+    patch: { exhibitNumber?: string | null; batesStart?: string | null; batesEnd?: string | null },
+  ): Promise<EvidenceRecord>;
+  /** Adds a link to facts or a claim; records custody 'linked'. */
+  link(actor: Actor, id: string, link: EvidenceLink): Promise<EvidenceRecord>;
+  custody(actor: Actor, id: string): Promise<CustodyEvent[]>;
+}
+
+export interface AuditApi {
+  /** Audit entries of the actor's organization, newest first. */
+  list(actor: Actor, opts?: { entity?: string; entityId?: string; limit?: number }): Promise<AuditEntry[]>;
+  /** Writes an entry (for actions outside the store, e.g. login, packet generation). */
+  record(actor: Actor | null, entry: { action: string; entity: string; entityId?: string; orgId?: string }): Promise<void>;
+}
+
+export type JobHandler<T = unknown> = (data: T) => Promise<void>;
+
+export interface JobsApi {
+  /** 'pg-boss' on PostgreSQL, 'in-process' on PGlite. */
+  readonly kind: 'pg-boss' | 'in-process';
+  enqueue<T extends object>(name: string, data: T): Promise<string>;
+  work<T extends object>(name: string, handler: JobHandler<T>): Promise<void>;
+  /** Resolves when no job is queued or running (in-process; for tests). */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface FirstAdminResult {
+  created: boolean;
+  org?: Organization;
+  user?: User;
+  /** The generated password, returned once when WRIT_ADMIN_PASSWORD was not set: print it once, never log it. */
+  generatedPassword?: string;
+}
+
+export interface StoreInfo {
+  driver: 'pglite' | 'postgres';
+  /** The data directory (PGlite), or null on PostgreSQL. */
+  dataDir: string | null;
+}
+
+export interface Store {
+  readonly info: StoreInfo;
+  orgs: OrgsApi;
+  users: UsersApi;
+  sessions: SessionsApi;
+  apiTokens: ApiTokensApi;
+  loginAttempts: LoginAttemptsApi;
+  cases: CasesApi;
+  parties: PartiesApi;
+  docket: DocketApi;
+  documents: DocumentsApi;
+  evidence: EvidenceApi;
+  audit: AuditApi;
+  jobs: JobsApi;
+  /**
+   * When there are no users: creates an organization and an admin. Password from `password` (e.g.
+   * WRIT_ADMIN_PASSWORD) or generated and returned once. `hashPassword` is the auth module's argon2 function.
+   */
+  ensureFirstAdmin(input: {
+    hashPassword: (password: string) => Promise<string>;
+    password?: string;
+    email?: string;
+    orgName?: string;
+  }): Promise<FirstAdminResult>;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** PGlite data directory. Default: WRIT_DATA_DIR, else $XDG_DATA_HOME/writ, else ~/.local/share/writ. */
+  dataDir?: string;
+  /** PostgreSQL URL. Default: DATABASE_URL. When set, PostgreSQL is used instead of PGlite. */
+  databaseUrl?: string;
+  /** PGlite in memory (tests only): no data directory, no lock. */
+  inMemory?: boolean;
+  /** Key file. Default: WRIT_KEY_FILE, else <data-dir>/keys.json. */
+  keyFile?: string;
+  /** Base64 key. Default: WRIT_KEY. */
+  envKey?: string;
+  /** Evidence size limit in bytes (default 50 MB, or WRIT_EVIDENCE_MAX_BYTES). */
+  evidenceMaxBytes?: number;
+  /** Where the store writes its log lines (never personal data). Default: nothing. */
+  log?: (line: string) => void;
+  /** Start job workers (pg-boss) — default true. */
+  jobs?: boolean;
+  /** Environment to read defaults from (default process.env). */
+  env?: NodeJS.ProcessEnv;
+}
