@@ -1,0 +1,13 @@
+/** Every API route, by group. A new group is added here; the authorization matrix test then requires its entries. */
+import type { AnyRoute } from '../route.ts';
+import { auditRoutes } from './audit.ts';
+import { authRoutes } from './auth.ts';
+import { caseRoutes } from './cases.ts';
+import { metaRoutes } from './meta.ts';
+import { orgRoutes } from './org.ts';
+
+export function apiRoutes(): AnyRoute[] {
+  const all: AnyRoute[] = [];
+  all.push(...metaRoutes(() => all), ...authRoutes(), ...orgRoutes(), ...caseRoutes(), ...auditRoutes());
+  return all;
+}
