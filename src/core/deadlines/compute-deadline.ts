@@ -1,0 +1,139 @@
+/**
+ * computeDeadline(ruleId, trigger, options): one deadline, with the steps that explain it. Pure: no I/O and no
+ * clock — the trigger (and `asOf`, for detainers) come from the caller.
+ */
+import type { Message } from '../../i18n/i18n.ts';
+import { addPeriodFrcp6a } from './add-days-frcp6a.ts';
+import { assertIsoDate, dateParam, isIsoDate } from './calendar-date.ts';
+import { FLAG_KINDS, findDeadlineRule, allDeadlineRules, ruleTextCode, type Citation, type DeadlineRule, type FlagKind } from './deadline-rule.ts';
+import { detainerHoldLimit } from './detainer-hold-limit.ts';
+import { DeadlineInputError } from './errors.ts';
+import { timeZoneForState } from './time-zones.ts';
+
+export interface ComputeDeadlineOptions {
+  /** State holidays where the court sits (FRCP 6(a)(6)(C)); counted only for periods measured forward. */
+  extraHolidays?: readonly string[];
+  /** The triggering decision was mailed (N-336: 33 days instead of 30). */
+  mailed?: boolean;
+  /** IANA zone of the court or place of detention, for hour-based rules. */
+  timeZone?: string;
+  /** Two-letter state, used for the zone when `timeZone` is not given. */
+  state?: string;
+  /** For the detainer limit: the instant to measure hours held until (the caller's "now"). */
+  asOf?: string;
+}
+
+export interface DeadlineResult {
+  ruleId: string;
+  /** Message code of the rule's label. */
+  label: Message;
+  kind: DeadlineRule['kind'];
+  /** The trigger as given, and its calendar date. */
+  trigger: string;
+  triggerDate: string;
+  /** The last day (or, for eligibility rules, the day the period runs out), ISO. */
+  dueDate: string;
+  /** Hour-based rules: local time HH:MM, the instant with offset, and the zone. */
+  dueTime?: string;
+  dueAt?: string;
+  timeZone?: string;
+  /** The day the count reached before any rolling. */
+  countedDate: string;
+  steps: Message[];
+  notes: Message[];
+  citations: Citation[];
+  warnings: Message[];
+  flags: FlagKind[];
+  /** Detainer only: clock hours from trigger to limit, days not counted, hours held as of `asOf`. */
+  hours?: { elapsedHours: number; excludedDays: string[]; heldHours?: number; pastLimit?: boolean };
+}
+
+function unknownRule(id: string): DeadlineInputError {
+  return new DeadlineInputError('deadlines:errors.unknownRule', {
+    value: String(id),
+    valid: allDeadlineRules().map((r) => r.id).join(', '),
+  });
+}
+
+function ruleWarnings(rule: DeadlineRule): { flags: FlagKind[]; warnings: Message[] } {
+  const flags = FLAG_KINDS.filter((f) => rule.flags[f] !== undefined);
+  return { flags, warnings: flags.map((f) => ({ code: `deadlines:warnings.${f}`, params: { rule: rule.id } })) };
+}
+
+function computeHours(rule: DeadlineRule, trigger: string, options: ComputeDeadlineOptions, base: Partial<DeadlineResult>): DeadlineResult {
+  if (isIsoDate(trigger)) throw new DeadlineInputError('deadlines:errors.needDateTime', { value: trigger });
+  const warnings: Message[] = [];
+  let timeZone = options.timeZone;
+  if (timeZone === undefined && options.state !== undefined) {
+    const st = timeZoneForState(options.state);
+    timeZone = st.timeZone;
+    if (st.spansZones) {
+      warnings.push({ code: 'deadlines:warnings.stateSpansZones', params: { state: options.state.toUpperCase(), zone: st.timeZone, others: st.otherZones!.join(', ') } });
+    }
+  }
+  const r = detainerHoldLimit(trigger, { ...(timeZone !== undefined ? { timeZone } : {}), ...(options.asOf !== undefined ? { asOf: options.asOf } : {}) });
+  if (r.usedFixedOffset) warnings.push({ code: 'deadlines:warnings.fixedOffset', params: { zone: r.zone.name } });
+  return {
+    ...(base as DeadlineResult),
+    triggerDate: r.releaseEligibleAt.slice(0, 10),
+    dueDate: r.limitDate,
+    dueTime: r.limitTime,
+    dueAt: r.limitAt,
+    timeZone: r.zone.name,
+    countedDate: r.limitDate,
+    steps: r.steps,
+    warnings: [...base.warnings!, ...warnings],
+    hours: {
+      elapsedHours: r.elapsedHours,
+      excludedDays: r.excludedDays,
+      ...(r.heldHours !== undefined ? { heldHours: r.heldHours, pastLimit: r.pastLimit! } : {}),
+    },
+  };
+}
+
+export function computeDeadline(ruleId: string, trigger: string, options: ComputeDeadlineOptions = {}): DeadlineResult {
+  const rule = findDeadlineRule(ruleId);
+  if (!rule) throw unknownRule(ruleId);
+  if (typeof trigger !== 'string') throw new DeadlineInputError('deadlines:errors.badDate', { field: 'from', value: String(trigger) });
+  const { flags, warnings } = ruleWarnings(rule);
+  const notes: Message[] = rule.note ? [{ code: ruleTextCode(rule.id, 'note') }] : [];
+  const base: Partial<DeadlineResult> = {
+    ruleId: rule.id,
+    label: { code: ruleTextCode(rule.id, 'label') },
+    kind: rule.kind,
+    trigger,
+    citations: rule.citations,
+    notes,
+    warnings,
+    flags,
+  };
+  if (rule.periods.some((p) => p.unit === 'hours')) return computeHours(rule, trigger, options, base);
+
+  // Day-based: the trigger is a calendar date (a date-time counts from its written date).
+  const triggerDate = assertIsoDate(/^\d{4}-\d{2}-\d{2}T/.test(trigger) ? trigger.slice(0, 10) : trigger, 'from');
+  const steps: Message[] = [];
+  let from = triggerDate;
+  let counted = triggerDate;
+  let anyRoll = false;
+  rule.periods.forEach((p, i) => {
+    const amount = options.mailed && p.mailedAmount !== undefined ? p.mailedAmount : p.amount;
+    if (options.mailed && p.mailedAmount !== undefined) {
+      steps.push({ code: 'deadlines:steps.mailed', params: { n: amount, base: p.amount } });
+    }
+    if (rule.periods.length > 1) steps.push({ code: ruleTextCode(rule.id, `periods.${p.id}`) });
+    const r = addPeriodFrcp6a(from, amount, p.unit as 'days' | 'months' | 'years', {
+      direction: rule.direction,
+      extraHolidays: options.extraHolidays ?? [],
+      roll: p.roll,
+    });
+    // A chained period starts on the previous period's last day, which is already named: skip its "exclude" step.
+    steps.push(...(i === 0 ? r.steps : r.steps.slice(1)));
+    counted = r.counted;
+    from = r.date;
+    anyRoll ||= p.roll;
+  });
+  if (anyRoll) warnings.push({ code: 'deadlines:warnings.checkCourtCalendar' });
+  if (rule.kind === 'deadline' && anyRoll) notes.push({ code: 'deadlines:notes.lastDayEnds' });
+  if (rule.kind === 'eligibility') steps.push({ code: 'deadlines:steps.eligibilityNoRoll', params: { date: dateParam(from) } });
+  return { ...(base as DeadlineResult), triggerDate, dueDate: from, countedDate: counted, steps, notes, warnings };
+}
