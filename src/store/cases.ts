@@ -62,15 +62,33 @@ function toParty(ctx: StoreContext, r: PartyRow): Party {
   };
 }
 
+/** Where a value is not JSON data (functions, undefined, NaN, class instances...), or null when it is. */
+function notJsonAt(v: unknown, path: string, depth = 0): string | null {
+  if (depth > 100) return path;
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? null : path;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const bad = notJsonAt(v[i], `${path}[${i}]`, depth + 1);
+      if (bad) return bad;
+    }
+    return null;
+  }
+  if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+      const bad = notJsonAt(x, `${path}.${k}`, depth + 1);
+      if (bad) return bad;
+    }
+    return null;
+  }
+  return path;
+}
+
 function checkFacts(facts: unknown): unknown {
   if (facts === undefined) return {};
-  let text: string;
-  try {
-    text = JSON.stringify(facts);
-  } catch {
-    throw new StoreError('invalid', 'facts must be JSON data (objects, arrays, text, numbers).');
-  }
-  if (text === undefined) throw new StoreError('invalid', 'facts must be JSON data (objects, arrays, text, numbers).');
+  const bad = notJsonAt(facts, 'facts');
+  if (bad) throw new StoreError('invalid', `${bad} is not JSON data; facts hold only objects, arrays, text, numbers, true/false and null.`);
+  const text = JSON.stringify(facts);
   if (Buffer.byteLength(text) > MAX_FACTS_BYTES) {
     throw new StoreError('too_large', 'facts are larger than 5 MB; keep documents as evidence, not in the facts.');
   }

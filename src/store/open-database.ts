@@ -20,6 +20,8 @@ export interface OpenedDatabase {
   close(): Promise<void>;
   /** For pg-boss on PostgreSQL. */
   connectionString?: string;
+  /** For pg-boss on PGlite: runs pg-boss's SQL on the one embedded connection. */
+  bossDb?: { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
 }
 
 /** PGlite in `<dataDir>/pgdata`, or in memory when dataDir is null. */
@@ -41,6 +43,16 @@ export async function openPglite(dataDir: string | null): Promise<OpenedDatabase
     db,
     driver: 'pglite',
     query: async (text, params) => (await client.query(text, params ?? [])).rows as never,
+    bossDb: {
+      // pg-boss sends multi-statement scripts without parameters (exec) and single statements with them (query).
+      async executeSql(text, values) {
+        if (!values || values.length === 0) {
+          const results = await client.exec(text);
+          return { rows: results.at(-1)?.rows ?? [] };
+        }
+        return { rows: (await client.query(text, values as never[])).rows };
+      },
+    },
     close: async () => {
       await client.close();
     },

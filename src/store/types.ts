@@ -345,11 +345,11 @@ export interface AuditApi {
 export type JobHandler<T = unknown> = (data: T) => Promise<void>;
 
 export interface JobsApi {
-  /** 'pg-boss' on PostgreSQL, 'in-process' on PGlite. */
+  /** Always 'pg-boss' (on PGlite it runs on the embedded connection; see docs/store.md). */
   readonly kind: 'pg-boss' | 'in-process';
   enqueue<T extends object>(name: string, data: T): Promise<string>;
   work<T extends object>(name: string, handler: JobHandler<T>): Promise<void>;
-  /** Resolves when no job is queued or running (in-process; for tests). */
+  /** Kept for compatibility; pg-boss has no local notion of idle. */
   idle(): Promise<void>;
   stop(): Promise<void>;
 }

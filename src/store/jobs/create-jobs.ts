@@ -1,15 +1,15 @@
 /**
- * The job queue for a database: pg-boss on PostgreSQL (several Writ servers share the work), the in-process queue
- * on PGlite (pg-boss needs a real server: see docs/store.md).
+ * The job queue for a database: pg-boss (schema `pgboss`) on both drivers. On PostgreSQL several Writ servers share
+ * the work; on PGlite pg-boss runs in-process on the embedded connection (an adapter runs its SQL there), so queued
+ * jobs survive a restart there too. With `start: false` (commands that only read or write data) no workers run.
  */
 import type { OpenedDatabase } from '../open-database.ts';
 import type { JobsApi } from '../types.ts';
-import { createInProcessQueue } from './in-process-queue.ts';
+import { createPgBossQueue, stoppedQueue } from './pg-boss-queue.ts';
 
 export async function createJobs(database: OpenedDatabase, log: (line: string) => void, start: boolean): Promise<JobsApi> {
-  if (database.driver === 'postgres' && database.connectionString && start) {
-    const { createPgBossQueue } = await import('./pg-boss-queue.ts');
-    return createPgBossQueue(database.connectionString, log);
-  }
-  return createInProcessQueue(log);
+  if (!start) return stoppedQueue();
+  if (database.connectionString) return createPgBossQueue({ connectionString: database.connectionString, max: 4 }, log);
+  if (database.bossDb) return createPgBossQueue({ db: database.bossDb as never }, log);
+  return stoppedQueue();
 }

@@ -4,17 +4,52 @@
  */
 import PgBoss from 'pg-boss';
 import { StoreError, type JobsApi } from '../types.ts';
-import { checkJobName } from './in-process-queue.ts';
 
-export async function createPgBossQueue(connectionString: string, log: (line: string) => void): Promise<JobsApi> {
-  const boss = new PgBoss({ connectionString, max: 4 });
+const NAME = /^[a-z0-9][a-z0-9_.-]{0,99}$/;
+
+export function checkJobName(name: unknown): string {
+  if (typeof name !== 'string' || !NAME.test(name)) {
+    throw new StoreError('invalid', 'A job name is lower-case letters, digits, ".", "_" or "-" (e.g. "packet.build").');
+  }
+  return name;
+}
+
+/** The queue of a store opened with `jobs: false`: refuses work clearly. */
+export function stoppedQueue(): JobsApi {
+  const refuse = async (): Promise<never> => {
+    throw new StoreError('invalid', 'Jobs are not running in this process (the store was opened with jobs: false).');
+  };
+  return { kind: 'pg-boss', enqueue: refuse, work: refuse, idle: async () => {}, stop: async () => {} };
+}
+
+export async function createPgBossQueue(
+  options: ConstructorParameters<typeof PgBoss>[0] & object,
+  log: (line: string) => void,
+): Promise<JobsApi> {
+  const boss = new PgBoss(options);
   boss.on('error', (e: Error) => log(`jobs: pg-boss error ${e?.name ?? 'Error'}`));
   await boss.start();
-  const created = new Set<string>();
-  const ensureQueue = async (name: string) => {
-    if (created.has(name)) return;
-    if (!(await boss.getQueue(name))) await boss.createQueue(name);
-    created.add(name);
+  // One creation per queue name in this process; another server creating it at the same time is tolerated.
+  const created = new Map<string, Promise<void>>();
+  const createOnce = async (name: string) => {
+    for (let attempt = 0; ; attempt++) {
+      if (await boss.getQueue(name)) return;
+      try {
+        await boss.createQueue(name);
+        return;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+      }
+    }
+  };
+  const ensureQueue = (name: string): Promise<void> => {
+    let p = created.get(name);
+    if (!p) {
+      p = createOnce(name);
+      created.set(name, p);
+      p.catch(() => created.delete(name));
+    }
+    return p;
   };
   let stopped = false;
   return {
