@@ -6,8 +6,17 @@
  * (see `loadReference()` in src/data/) and pass this object in.
  */
 
+import type { Message } from '../../i18n/i18n.ts';
+
 /** Two-letter USPS code: 'CA', 'TX', 'PR', 'DC'. */
 export type StateCode = string;
+
+/** A state or territory Writ knows (50 states, DC, Puerto Rico and the territories of the ICE areas of responsibility). */
+export interface StateInfo {
+  code: StateCode;
+  fips: string | null;
+  name: string;
+}
 
 /** A federal judicial district and where a county sits in it (28 U.S.C. §§ 81–131). */
 export interface CountyVenue {
@@ -22,12 +31,18 @@ export interface CountyVenue {
   uscSection: string; // e.g. '28 U.S.C. § 84'
   basis: string; // how the county was matched to the statute text
   notes: string | null; // partial-county exceptions and other caveats from the statute
+  /** Caveats to show the user: statute splits the county, district assigned by a heuristic, division rules to verify. */
+  warnings?: Message[];
 }
 
+/**
+ * `note` and `message` are English renderings for logs and developers; show people `noteCode` / `messageCode`
+ * rendered in their language (src/i18n/i18n.ts `render`).
+ */
 export type Lookup<T> =
-  | { status: 'found'; value: T; /** how the input was interpreted, e.g. 'matched "St. Louis" to "St. Louis city"' */ note?: string }
-  | { status: 'ambiguous'; candidates: T[]; message: string }
-  | { status: 'not_found'; message: string };
+  | { status: 'found'; value: T; /** how the input was interpreted, e.g. 'matched "St. Louis" to "St. Louis city"' */ note?: string; noteCode?: Message }
+  | { status: 'ambiguous'; candidates: T[]; message: string; messageCode?: Message }
+  | { status: 'not_found'; message: string; messageCode?: Message };
 
 export type Model287g = 'JEM' | 'TFM' | 'WSO';
 
@@ -46,6 +61,15 @@ export interface Agreement287g {
   lastSeen: string; // ISO date of the last sheet that lists it
   /** True when the newest sheet Writ holds still lists it. */
   current: boolean;
+  /** County FIPS of ICE's COUNTY column, when it names a county of the state. */
+  countyFips?: string | null;
+  addendumUrl?: string | null;
+  /** Dates of the participating sheets that list it (gaps show withdrawals and returns). */
+  listedOn?: string[];
+  /** Dates of the pending sheets that list it. */
+  pendingOn?: string[];
+  /** Changes between sheets: signed date or MOA link corrected, agency renamed. */
+  changes?: Array<{ sheetDate: string; field: 'signed' | 'moaUrl' | 'agency' | 'agencyType' | 'county'; from: string | null; to: string | null }>;
 }
 
 /** An agency's 287(g) position on a given date. */
@@ -59,6 +83,11 @@ export interface Agency287gStatus {
   /** Dates of the sheets Writ holds, so users see how old the answer is. */
   sheetDates: string[];
   explanation: string;
+  /** The explanation as a message code (render per locale). */
+  explanationCode?: Message;
+  /** fastMoving: the sheets age quickly; shown with every answer. */
+  warnings?: Message[];
+  countyFips?: string | null;
 }
 
 export interface DetentionFacility {
@@ -79,6 +108,14 @@ export interface DetentionFacility {
   /** Why the district is missing or uncertain, when it is. */
   venueNote: string | null;
   asOf: string | null;
+  otherNames?: string[];
+  /** ICE hold-room / facility code (DETLOC) from the FOIA data, when matched. */
+  detloc?: string | null;
+  divisionName?: string | null;
+  courtHeldAt?: string[];
+  /** False when the district is disputed or the facility lies outside every district (see venueNote). */
+  courtCertain?: boolean;
+  warnings?: Message[];
 }
 
 export interface FieldOffice {
@@ -90,6 +127,9 @@ export interface FieldOffice {
   zip: string | null;
   phone: string | null;
   areaOfResponsibility: string | null;
+  outreachEmail?: string | null;
+  /** How the office was chosen (county listed in the AOR, whole state), or source caveats. */
+  basis?: string | null;
 }
 
 export interface DistrictCourt {
@@ -101,6 +141,21 @@ export interface DistrictCourt {
   citation: string; // 'N.D. Cal.'
   url: string | null;
   divisions: string[];
+  /** Each statutory division with its places of holding court; empty where the statute sets none. */
+  divisionDetails?: Array<{ name: string; heldAt: string[] }>;
+  /** Places of holding court for districts without statutory divisions. */
+  placesOfHoldingCourt?: string[];
+  uscSection?: string | null;
+}
+
+/** One ICE 287(g) sheet Writ holds (shipped in data/ or imported into the user data directory). */
+export interface Sheet287gInfo {
+  kind: 'participating' | 'pending';
+  date: string;
+  edition: string | null; // 'am' / 'pm' when ICE published twice a day
+  source: string; // file name
+  rows: number;
+  origin: 'shipped' | 'imported';
 }
 
 /** What the engine, packet builder, server and web app may ask of the reference data. */
@@ -112,4 +167,15 @@ export interface Reference {
   facilityById(id: string): DetentionFacility | null;
   agency287g(q: { name: string; state?: StateCode; on?: string }): Lookup<Agency287gStatus>;
   fieldOfficeForCounty(q: { state: StateCode; county: string }): Lookup<FieldOffice>;
+  /** The ERO field office responsible for a facility (ICE's AOR for it). */
+  fieldOfficeForFacility(facilityId: string): FieldOffice | null;
+  /** A field office by its short name as ICE's data spells it ('Atlanta', 'St Paul', 'Miami'). */
+  fieldOfficeByName(name: string): FieldOffice | null;
+  courts(): DistrictCourt[];
+  /** 'CA', 'ca', 'California', 'Puerto Rico' → the state; null when unknown. */
+  state(input: string): StateInfo | null;
+  /** The 287(g) sheets behind agency287g answers, oldest first. */
+  sheets287g(): Sheet287gInfo[];
+  /** Every 287(g) agreement Writ knows (current and withdrawn), optionally for one state. */
+  agreements287g(q?: { state?: StateCode }): Agreement287g[];
 }

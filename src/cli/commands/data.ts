@@ -1,0 +1,126 @@
+/**
+ * `writ data import-287g` and `writ data status`: bring a newly downloaded ICE 287(g) sheet into Writ, and
+ * show which sheets Writ holds. Thin: parse, call src/data/import-287g.ts, print.
+ */
+import { UsageError, parseCommandArgs, printJson, type Command, type Io } from '../command.ts';
+import { import287g, ImportDateMissingError, type ImportResult } from '../../data/import-287g.ts';
+import { UnreadableFileError } from '../../data/read-sheet-file.ts';
+import { SheetFormatError, type SheetIssue } from '../../core/reference/parse-287g-sheet.ts';
+import { loadReference } from '../../data/load-reference.ts';
+import { userDataDir } from '../../data/user-data-dir.ts';
+import { t, type Lang } from '../../i18n/i18n.ts';
+import { pickLang } from './lookup.ts';
+
+const SHOW = 25;
+
+function issueLine(lang: Lang, i: SheetIssue): string {
+  const what = t(lang, `reference:${i.code}`, i.params);
+  const where = [i.row ? `row ${i.row}` : null, i.column].filter(Boolean).join(', ');
+  const change = i.to !== undefined ? `"${i.from ?? ''}" → "${i.to ?? ''}"` : i.from ? `"${i.from}"` : '';
+  return `  ${where}: ${what}${change ? ` ${change}` : ''}`;
+}
+
+function printResult(io: Io, lang: Lang, r: ImportResult, dryRun: boolean): void {
+  const kind = r.sheet.kind;
+  io.stdout(
+    t(lang, 'reference:cli.importSummary', { kind, date: r.sheet.date + (r.sheet.edition ?? ''), rows: r.rows, blank: r.blankRows, repairs: r.repairs.length, problems: r.problems.length }) + '\n',
+  );
+  const d = r.diff;
+  io.stdout(
+    (d.from
+      ? t(lang, 'reference:cli.importAgainst', { kind, date: d.from.date + (d.from.edition ?? ''), source: d.from.source, ...d.counts })
+      : t(lang, 'reference:cli.importAgainstNone', { kind, added: d.counts.added })) + '\n',
+  );
+  const section = <T>(title: string, list: T[], line: (x: T) => string) => {
+    if (!list.length) return;
+    io.stdout(`\n${title} (${list.length}):\n`);
+    for (const x of list.slice(0, SHOW)) io.stdout(line(x) + '\n');
+    if (list.length > SHOW) io.stdout(`  ${t(lang, 'reference:cli.more', { count: list.length - SHOW })}\n`);
+  };
+  if (d.from) {
+    section(t(lang, 'reference:cli.importAdded'), d.added, (e) => `  + ${e.state} ${e.agency} — ${e.model}, signed ${e.signed ?? '?'}`);
+    section(t(lang, 'reference:cli.importRemoved'), d.removed, (e) => `  - ${e.state} ${e.agency} — ${e.model}, signed ${e.signed ?? '?'}`);
+    section(t(lang, 'reference:cli.importChanged'), d.changed, (c) => `  ~ ${c.state} ${c.agency}: ${c.changes.map((x) => `${x.field} ${x.from ?? '—'} → ${x.to ?? '—'}`).join('; ')}`);
+  }
+  section(t(lang, 'reference:cli.importRepairs'), r.repairs, (i) => issueLine(lang, i));
+  section(t(lang, 'reference:cli.importProblems'), r.problems, (i) => issueLine(lang, i));
+  io.stdout('\n');
+  if (dryRun) io.stdout(t(lang, 'reference:cli.importDryRun') + '\n');
+  else io.stdout(t(lang, r.replaced ? 'reference:cli.importReplaced' : 'reference:cli.importWritten', { path: r.written ?? '' }) + '\n');
+}
+
+const import287gCommand: Command = {
+  name: 'import-287g',
+  summary: "Import ICE's newest 287(g) participating or pending sheet and show what changed",
+  help: `Usage: writ data import-287g <file.xlsx|file.csv> [--dry-run] [--json] [--date YYYY-MM-DD] [--data-dir DIR] [--lang en|es]
+
+Reads ICE's 287(g) participating or pending agencies sheet (Writ tells which from its columns), repairs
+ICE's known defects (blank rows, dates like 7/72025, curly apostrophes, Outlook safelinks, http links) and
+reports every repaired value, then prints the agreements added, removed and changed (model, signed date,
+MOA link) against the newest sheet of the same kind Writ holds.
+
+The sheet date comes from ICE's file name (participatingAgencies07182025pm.xlsx → 2025-07-18 pm) or --date.
+Without --dry-run the sheet is stored in the data directory (--data-dir, else $WRIT_DATA_DIR, else
+${userDataDir()}), written atomically; the data shipped with Writ is never changed.
+Exit 0 imported, 2 bad input (the message names the row and column).`,
+  run: async (argv, io) => {
+    const { values, positionals } = parseCommandArgs(argv, {
+      json: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      date: { type: 'string' },
+      'data-dir': { type: 'string' },
+      lang: { type: 'string' },
+    });
+    const lang = pickLang(values.lang);
+    const file = positionals[0];
+    if (!file || positionals.length > 1) throw new UsageError(import287gCommand.help.split('\n')[0]!);
+    if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError(t(lang, 'reference:cli.importBadDate'));
+    let result: ImportResult;
+    try {
+      result = await import287g({ file, date: values.date ?? null, dryRun: Boolean(values['dry-run']), dataDir: userDataDir(values['data-dir']) });
+    } catch (e) {
+      if (e instanceof ImportDateMissingError) throw new UsageError(t(lang, 'reference:cli.importNoDate', { file }));
+      if (e instanceof UnreadableFileError) {
+        const key = { notFound: 'fileNotFound', notSpreadsheet: 'fileNotSpreadsheet', unsupportedType: 'fileUnsupported', empty: 'fileEmpty' }[e.reason];
+        throw new UsageError(t(lang, `reference:cli.${key}`, { file, detail: e.message.replace(/^.*?\((.*)\)$/, '$1') }));
+      }
+      if (e instanceof SheetFormatError) {
+        const lines = e.issues.slice(0, SHOW).map((i) =>
+          i.row !== null && i.column
+            ? t(lang, 'reference:cli.importErrorAt', { row: i.row, column: i.column, message: t(lang, `reference:${i.code}`, i.params), value: i.from ?? '' })
+            : t(lang, `reference:${i.code}`, i.params),
+        );
+        if (e.issues.length > SHOW) lines.push(t(lang, 'reference:cli.more', { count: e.issues.length - SHOW }));
+        throw new UsageError(`${t(lang, 'reference:cli.importErrors', { file })}\n  ${lines.join('\n  ')}`);
+      }
+      throw e;
+    }
+    if (values.json) {
+      const { sheet, ...rest } = result;
+      printJson(io, { kind: sheet.kind, date: sheet.date, edition: sheet.edition, source: sheet.source, dryRun: Boolean(values['dry-run']), ...rest });
+    } else printResult(io, lang, result, Boolean(values['dry-run']));
+    return 0;
+  },
+};
+
+const status: Command = {
+  name: 'status',
+  summary: 'List the 287(g) sheets Writ holds (shipped and imported)',
+  help: 'Usage: writ data status [--json] [--data-dir DIR]',
+  run: async (argv, io) => {
+    const { values } = parseCommandArgs(argv, { json: { type: 'boolean' }, 'data-dir': { type: 'string' } }, false);
+    const sheets = loadReference(values['data-dir'] ? { dataDir: values['data-dir'] } : {}).sheets287g();
+    if (values.json) printJson(io, sheets);
+    else for (const s of sheets) io.stdout(`${s.kind.padEnd(13)} ${s.date}${s.edition ?? '  '}  ${String(s.rows).padStart(4)}  ${s.origin.padEnd(8)}  ${s.source}\n`);
+    return 0;
+  },
+};
+
+const data: Command = {
+  name: 'data',
+  summary: "Reference data: import ICE's newest 287(g) sheet, list the sheets Writ holds",
+  help: 'Usage: writ data <import-287g|status> [options]',
+  subcommands: [import287gCommand, status],
+};
+
+export default data;

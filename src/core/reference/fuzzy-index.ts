@@ -1,0 +1,132 @@
+/**
+ * A small forgiving search index over names (agencies, facilities): tokens are normalised (normalize-name.ts),
+ * each query word may match a name word exactly, by prefix, or with a typo or two, and generic words
+ * ("county", "sheriff", "office", "jail") count for less than distinctive ones ("harris", "krome").
+ *
+ * Built once at start-up; a search touches only the vocabulary (a few thousand words) and the posting
+ * lists of the words that matched, so it stays well under a millisecond.
+ */
+import { editDistance, nameTokens, typoAllowance } from './normalize-name.ts';
+
+export interface FuzzyHit<T> {
+  item: T;
+  score: number; // 0…1
+}
+
+interface Doc<T> {
+  item: T;
+  /** distinct tokens of all the document's fields, with each token's field weight */
+  tokens: Map<string, number>;
+  /** sum of the weights of the document's distinctive tokens (for coverage) */
+  distinctiveWeight: number;
+}
+
+export interface FuzzyIndexOptions {
+  /** Words that say little about which entry is meant (they still count, with weight `genericWeight`). */
+  genericWords: Iterable<string>;
+  genericWeight?: number;
+}
+
+export class FuzzyIndex<T> {
+  private readonly docs: Doc<T>[] = [];
+  private readonly postings = new Map<string, number[]>();
+  private readonly byLength = new Map<number, string[]>();
+  private readonly generic: Set<string>;
+  private readonly genericWeight: number;
+
+  /** `fields` gives each document's searchable texts with a weight (1 = the name itself). */
+  constructor(items: readonly T[], fields: (item: T) => Array<[text: string | null | undefined, weight: number]>, options: FuzzyIndexOptions) {
+    this.generic = new Set(options.genericWords);
+    this.genericWeight = options.genericWeight ?? 0.25;
+    items.forEach((item, i) => {
+      const tokens = new Map<string, number>();
+      for (const [text, weight] of fields(item)) {
+        if (!text) continue;
+        for (const tok of nameTokens(text)) tokens.set(tok, Math.max(tokens.get(tok) ?? 0, weight));
+      }
+      let distinctiveWeight = 0;
+      for (const [tok, w] of tokens) if (!this.generic.has(tok) && w >= 1) distinctiveWeight += 1;
+      this.docs.push({ item, tokens, distinctiveWeight });
+      for (const tok of tokens.keys()) {
+        let list = this.postings.get(tok);
+        if (!list) {
+          list = [];
+          this.postings.set(tok, list);
+          const bucket = this.byLength.get(tok.length) ?? [];
+          bucket.push(tok);
+          this.byLength.set(tok.length, bucket);
+        }
+        list.push(i);
+      }
+    });
+  }
+
+  /** Vocabulary words a query word may stand for, with how well each matches (1 exact … 0.5 two typos). */
+  private expand(word: string): Map<string, number> {
+    const out = new Map<string, number>();
+    if (this.postings.has(word)) out.set(word, 1);
+    const allowance = typoAllowance(word.length);
+    for (let len = Math.max(1, word.length - allowance); len <= word.length + allowance; len++) {
+      for (const tok of this.byLength.get(len) ?? []) {
+        if (tok === word) continue;
+        const d = editDistance(word, tok, allowance);
+        if (d <= allowance) out.set(tok, Math.max(out.get(tok) ?? 0, d === 1 ? 0.8 : 0.6));
+      }
+    }
+    // A prefix of three letters or more ("stew" for "stewart"), when nothing matched exactly.
+    if (word.length >= 3 && !out.has(word)) {
+      for (const [len, toks] of this.byLength) {
+        if (len <= word.length) continue;
+        for (const tok of toks) if (tok.startsWith(word)) out.set(tok, Math.max(out.get(tok) ?? 0, 0.7));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Documents ranked by score. The score is the weighted share of the query's words found in the document
+   * (distinctive words weigh 1, generic words less), nudged by how much of the document's own distinctive
+   * words the query covered, so "Harris County" prefers "Harris County Sheriff's Office" to
+   * "Harris County Constable Precinct 1".
+   */
+  search(query: string, filter?: (item: T) => boolean, limit = 10): FuzzyHit<T>[] {
+    const words = [...new Set(nameTokens(query))];
+    if (words.length === 0) return [];
+    const perDoc = new Map<number, { matched: number; covered: Set<string> }>();
+    let totalWeight = 0;
+    for (const word of words) {
+      const w = this.generic.has(word) ? this.genericWeight : 1;
+      totalWeight += w;
+      const best = new Map<number, { quality: number; tok: string }>();
+      for (const [tok, quality] of this.expand(word)) {
+        for (const d of this.postings.get(tok) ?? []) {
+          const fieldWeight = this.docs[d]!.tokens.get(tok) ?? 1;
+          const q = quality * fieldWeight;
+          const prev = best.get(d);
+          if (!prev || prev.quality < q) best.set(d, { quality: q, tok });
+        }
+      }
+      for (const [d, { quality, tok }] of best) {
+        let acc = perDoc.get(d);
+        if (!acc) {
+          acc = { matched: 0, covered: new Set() };
+          perDoc.set(d, acc);
+        }
+        acc.matched += w * quality;
+        acc.covered.add(tok);
+      }
+    }
+    const hits: FuzzyHit<T>[] = [];
+    for (const [d, acc] of perDoc) {
+      const doc = this.docs[d]!;
+      if (filter && !filter(doc.item)) continue;
+      let coveredDistinctive = 0;
+      for (const tok of acc.covered) if (!this.generic.has(tok) && (doc.tokens.get(tok) ?? 0) >= 1) coveredDistinctive++;
+      const coverage = doc.distinctiveWeight ? coveredDistinctive / doc.distinctiveWeight : 1;
+      const score = (acc.matched / totalWeight) * 0.85 + coverage * 0.15;
+      hits.push({ item: doc.item, score: Math.round(score * 1000) / 1000 });
+    }
+    hits.sort((a, b) => b.score - a.score);
+    return hits.slice(0, limit);
+  }
+}

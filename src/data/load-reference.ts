@@ -1,0 +1,91 @@
+/**
+ * Loads Writ's reference data once: data/reference.json (built by scripts/data/build-reference.ts), the
+ * shipped 287(g) sheets in data/287g/sheets/, and the sheets the user imported with
+ * `writ data import-287g` into their data directory (src/data/user-data-dir.ts). An imported sheet with the
+ * same kind, date and edition as a shipped one replaces it. Writ never reads ../shared at run time.
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Reference } from '../core/reference/reference.ts';
+import type { ReferenceData } from '../core/reference/reference-data.ts';
+import type { Sheet287g } from '../core/reference/parse-287g-sheet.ts';
+import { createReference, type SheetWithOrigin } from '../core/reference/create-reference.ts';
+import { render } from '../i18n/i18n.ts';
+import { imported287gDir, userDataDir } from './user-data-dir.ts';
+
+export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
+export const SHIPPED_SHEETS_DIR = join(DATA_DIR, '287g', 'sheets');
+
+export interface LoadOptions {
+  /** User data directory with imported sheets; default: $WRIT_DATA_DIR or the platform's data dir (not under tests). */
+  dataDir?: string | null;
+  /** Skip imported sheets (the shipped data only). */
+  shippedOnly?: boolean;
+}
+
+/** Files that could not be read as sheets (a damaged import); listed so `writ data status` can show them. */
+export const skippedSheetFiles: string[] = [];
+
+function isSheet(x: unknown): x is Sheet287g {
+  const s = x as Sheet287g;
+  return Boolean(s && (s.kind === 'participating' || s.kind === 'pending') && /^\d{4}-\d{2}-\d{2}$/.test(s.date) && Array.isArray(s.rows));
+}
+
+export function readSheetsIn(dir: string): Sheet287g[] {
+  if (!existsSync(dir)) return [];
+  const out: Sheet287g[] = [];
+  for (const f of readdirSync(dir).sort()) {
+    if (!f.endsWith('.json')) continue;
+    try {
+      const s = JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown;
+      if (isSheet(s)) out.push({ kind: s.kind, date: s.date, edition: s.edition ?? null, source: s.source, blankRows: s.blankRows ?? 0, rows: s.rows });
+      else skippedSheetFiles.push(join(dir, f));
+    } catch {
+      skippedSheetFiles.push(join(dir, f));
+    }
+  }
+  return out;
+}
+
+let data: ReferenceData | null = null;
+function referenceData(): ReferenceData {
+  data ??= JSON.parse(readFileSync(join(DATA_DIR, 'reference.json'), 'utf8')) as ReferenceData;
+  return data;
+}
+
+/** Which data directory to merge, or null for none (tests use the shipped data unless told otherwise). */
+function resolveDataDir(opts: LoadOptions): string | null {
+  if (opts.shippedOnly) return null;
+  if (opts.dataDir) return opts.dataDir;
+  if (process.env.WRIT_DATA_DIR) return process.env.WRIT_DATA_DIR;
+  if (process.env.WRIT_TEST === '1') return null;
+  return userDataDir();
+}
+
+/** Shipped sheets plus imported ones (imported replace shipped sheets of the same kind, date and edition). */
+export function heldSheets(dataDir: string | null): SheetWithOrigin[] {
+  const byKey = new Map<string, SheetWithOrigin>();
+  const key = (s: Sheet287g) => `${s.kind}|${s.date}|${s.edition ?? ''}`;
+  for (const sheet of readSheetsIn(SHIPPED_SHEETS_DIR)) byKey.set(key(sheet), { sheet, origin: 'shipped' });
+  if (dataDir) for (const sheet of readSheetsIn(imported287gDir(dataDir))) byKey.set(key(sheet), { sheet, origin: 'imported' });
+  return [...byKey.values()];
+}
+
+const cache = new Map<string, Reference>();
+
+/** The reference data, loaded once per data directory and cached. */
+export function loadReference(opts: LoadOptions = {}): Reference {
+  const dir = resolveDataDir(opts);
+  const cacheKey = dir ?? '';
+  const hit = cache.get(cacheKey);
+  if (hit) return hit;
+  const ref = createReference(referenceData(), heldSheets(dir), (m) => render('en', m));
+  cache.set(cacheKey, ref);
+  return ref;
+}
+
+/** Forgets cached references (after an import, so the next load sees the new sheet). */
+export function clearReferenceCache(): void {
+  cache.clear();
+}
