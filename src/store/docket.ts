@@ -64,7 +64,10 @@ export function docketApi(ctx: StoreContext): DocketApi {
         createdBy: actor.userId,
         createdAt: now,
       };
-      const computed = await deadlinesForEvent({ kind, date, time });
+      if (input.timeZone !== undefined && (typeof input.timeZone !== 'string' || input.timeZone.length > 100)) {
+        throw new StoreError('invalid', 'timeZone must be an IANA time zone such as America/Chicago.');
+      }
+      const computed = deadlinesForEvent({ kind, date, time, ...(input.timeZone ? { timeZone: input.timeZone } : {}) });
       const dRows: DeadlineRow[] = computed.map((d) => ({
         id: newId(),
         caseId,
@@ -73,7 +76,7 @@ export function docketApi(ctx: StoreContext): DocketApi {
         dueTime: d.dueTime,
         sourceEventId: id,
         status: 'open',
-        computation: d.computation,
+        computation: d.computation as unknown,
         createdAt: now,
       }));
       await ctx.db.transaction(async (tx) => {

@@ -189,7 +189,8 @@ export function storeSuite(name: string, target: SuiteTarget): void {
       const c = await store.cases.create(a, { title: 'Private' });
       const ev = await store.evidence.put(a, c.id, { filename: 'n.txt', stream: [Buffer.from('note')] });
       const doc = await store.documents.put(a, c.id, { kind: 'packet', filename: 'p.pdf', contentType: 'application/pdf', bytes: Buffer.from('%PDF-1.4') });
-      const { deadlines: ds } = await store.docket.addEvent(a, c.id, { kind: 'complaint_filed', date: '2026-03-02' });
+      const { deadlines: ds } = await store.docket.addEvent(a, c.id, { kind: 'complaint-filed', date: '2026-03-02' });
+      assert.ok(ds.length > 0);
       await rejectsWith(store.cases.get(b, c.id), 'not_found');
       await rejectsWith(store.cases.update(b, c.id, { title: 'x' }), 'not_found');
       await rejectsWith(store.cases.addRevision(b, c.id, { facts: {} }), 'not_found');
@@ -332,17 +333,56 @@ export function storeSuite(name: string, target: SuiteTarget): void {
       await rejectsWith(store.documents.put(a, c.id, { kind: 'packet', filename: 'p', contentType: 'not a type', bytes }), 'invalid');
     });
 
-    test('docket: events are stored with their notes; bad dates and times are refused', async () => {
+    test('docket: a complaint filed Mon. Mar. 2, 2026 attaches the FRCP 4(m) deadline, rolled from Sun. May 31 to Mon. June 1', async () => {
       const a = await newActor();
       const c = await store.cases.create(a, { title: 'K' });
-      const { event } = await store.docket.addEvent(a, c.id, { kind: 'complaint_filed', date: '2026-03-02', note: 'Filed in person' });
+      const { event, deadlines } = await store.docket.addEvent(a, c.id, { kind: 'complaint-filed', date: '2026-03-02', note: 'Filed in person' });
       assert.equal(event.note, 'Filed in person');
       assert.equal(event.date, '2026-03-02');
+      // SPEC § 5.5 worked example: +90 days = Sun. May 31, 2026 → Mon. June 1, 2026.
+      const service = deadlines.find((d) => d.ruleId.includes('4m') || d.ruleId.includes('4-m'));
+      assert.ok(service, `expected an FRCP 4(m) deadline, got ${deadlines.map((d) => d.ruleId).join(', ')}`);
+      assert.equal(service.dueDate, '2026-06-01');
+      assert.equal(service.sourceEventId, event.id);
+      assert.equal(service.status, 'open');
+      assert.equal((service.computation as { countedDate: string }).countedDate, '2026-05-31');
+      const listed = await store.docket.listDeadlines(a, c.id);
+      assert.deepEqual(listed.map((d) => [d.id, d.dueDate]), deadlines.map((d) => [d.id, d.dueDate]));
+      const met = await store.docket.setDeadlineStatus(a, service.id, 'met');
+      assert.equal(met.status, 'met');
+      await rejectsWith(store.docket.setDeadlineStatus(a, service.id, 'late' as never), 'invalid');
+      const other = await store.docket.addEvent(a, c.id, { kind: 'hearing-held', date: '2026-04-01' });
+      assert.deepEqual(other.deadlines, [], 'kinds the engine does not know start no deadline');
       const events = await store.docket.listEvents(a, c.id);
-      assert.deepEqual(events.map((e) => [e.kind, e.date, e.time]), [['complaint_filed', '2026-03-02', null]]);
+      assert.deepEqual(events.map((e) => [e.kind, e.date, e.time]), [
+        ['complaint-filed', '2026-03-02', null],
+        ['hearing-held', '2026-04-01', null],
+      ]);
+    });
+
+    test('docket: a detainer release-eligible Thu. 5 p.m. attaches the 8 C.F.R. 287.7(d) limit, Mon. 5 p.m. (SPEC fixture F6)', async () => {
+      const a = await newActor();
+      const c = await store.cases.create(a, { title: 'H' });
+      const { deadlines } = await store.docket.addEvent(a, c.id, {
+        kind: 'detainer-release-eligible',
+        date: '2026-03-05',
+        time: '17:00',
+        timeZone: 'America/Chicago',
+      });
+      assert.equal(deadlines.length, 1);
+      assert.deepEqual([deadlines[0]!.dueDate, deadlines[0]!.dueTime], ['2026-03-09', '17:00']);
+    });
+
+    test('docket: bad dates, times and engine input are refused clearly', async () => {
+      const a = await newActor();
+      const c = await store.cases.create(a, { title: 'K' });
       await rejectsWith(store.docket.addEvent(a, c.id, { kind: 'x', date: '2026-02-30' }), 'invalid');
       await rejectsWith(store.docket.addEvent(a, c.id, { kind: 'x', date: '03/02/2026' }), 'invalid');
       await rejectsWith(store.docket.addEvent(a, c.id, { kind: 'x', date: '2026-03-02', time: '25:00' }), 'invalid');
+      // The detainer hold is counted in hours from an instant: a date alone is not enough.
+      const e = await rejectsWith(store.docket.addEvent(a, c.id, { kind: 'detainer-release-eligible', date: '2026-03-06' }), 'invalid');
+      assert.ok(e.problem?.code.startsWith('deadlines:'));
+      assert.equal((await store.docket.listEvents(a, c.id)).length, 0, 'a refused event leaves nothing behind');
     });
 
     test('jobs: a queued job reaches its worker with its data', async () => {

@@ -6,6 +6,7 @@
  * what (role policy) is decided by src/auth/policy.ts before the store is called; the store enforces scoping and
  * writes an audit entry (actor, action, ids — never content) for every read and write of case data.
  */
+import type { Message } from '../i18n/i18n.ts';
 
 export const ROLES = ['admin', 'attorney', 'paralegal', 'advocate'] as const;
 export type Role = (typeof ROLES)[number];
@@ -36,10 +37,13 @@ export type StoreErrorCode =
 /** An expected failure, with a stable code (the API maps it to a 4xx) and a message saying what to do. */
 export class StoreError extends Error {
   readonly code: StoreErrorCode;
-  constructor(code: StoreErrorCode, message: string) {
+  /** When the problem comes from a core module with its own message code (e.g. the deadline engine), that code. */
+  readonly problem?: Message;
+  constructor(code: StoreErrorCode, message: string, problem?: Message) {
     super(message);
     this.name = 'StoreError';
     this.code = code;
+    if (problem) this.problem = problem;
   }
 }
 
@@ -293,7 +297,14 @@ export interface DocketApi {
   addEvent(
     actor: Actor,
     caseId: string,
-    input: { kind: string; date: string; time?: string; note?: string },
+    input: {
+      kind: string;
+      date: string;
+      time?: string;
+      note?: string;
+      /** IANA zone of the court or place of detention, for hour-based deadlines (the detainer hold). */
+      timeZone?: string;
+    },
   ): Promise<{ event: DocketEvent; deadlines: CaseDeadline[] }>;
   listEvents(actor: Actor, caseId: string): Promise<DocketEvent[]>;
   listDeadlines(actor: Actor, caseId: string): Promise<CaseDeadline[]>;
