@@ -1,0 +1,242 @@
+/**
+ * Renders a DocModel to a text-searchable PDF with pdfkit, in process. The DejaVu Serif fonts shipped in
+ * ./fonts are embedded (subset, with a ToUnicode map, so the text can be searched and copied).
+ *
+ * Pleading paper (model.pleading): text sits on a fixed grid of numbered lines, 24 pt apart, 28 per page
+ * (N.D. Cal. Civil L.R. 3-4), with the line numbers in the left margin and rules on both sides.
+ */
+import PDFDocument from 'pdfkit';
+import { readFileSync } from 'node:fs';
+import * as fontkit from 'fontkit';
+import { fileURLToPath } from 'node:url';
+import { FILL_CLOSE, FILL_OPEN, type Align, type Block, type DocModel, type Inline } from './model.ts';
+
+const fontDir = fileURLToPath(new URL('./fonts/', import.meta.url));
+/** Parsed once per process and shared by every PDF (pdfkit accepts a fontkit font; each PDF keeps its own subset). */
+const FONTS = {
+  regular: fontkit.create(readFileSync(fontDir + 'DejaVuSerif.ttf')),
+  bold: fontkit.create(readFileSync(fontDir + 'DejaVuSerif-Bold.ttf')),
+  italic: fontkit.create(readFileSync(fontDir + 'DejaVuSerif-Italic.ttf')),
+};
+
+const PAGE_W = 612;
+const PAGE_H = 792;
+const TOP = 72;
+const GRID = 24; // one numbered line on pleading paper
+
+interface Run {
+  text: string;
+  bold: boolean;
+  italic: boolean;
+  underline: boolean;
+}
+
+function runs(xs: Inline[]): Run[] {
+  const out: Run[] = [];
+  for (const x of xs) {
+    if (typeof x === 'string') out.push({ text: x, bold: false, italic: false, underline: false });
+    else if ('fill' in x) out.push({ text: `${FILL_OPEN}${x.fill}${FILL_CLOSE}`, bold: true, italic: false, underline: false });
+    else out.push({ text: x.text, bold: Boolean(x.bold), italic: Boolean(x.italic), underline: Boolean(x.underline) });
+  }
+  const nonEmpty = out.filter((r) => r.text.length > 0);
+  return nonEmpty.length ? nonEmpty : [{ text: ' ', bold: false, italic: false, underline: false }];
+}
+
+export interface PdfOptions {
+  /** Fixed date written in the PDF's metadata (so the same input gives the same bytes). */
+  creationDate?: Date;
+}
+
+export async function renderPdf(model: DocModel, opts: PdfOptions = {}): Promise<Uint8Array> {
+  const pleading = model.pleading;
+  const size = pleading?.fontSizePt ?? 12;
+  const left = pleading ? 108 : 72;
+  const right = pleading ? 72 : 72;
+  const width = PAGE_W - left - right;
+  const linesPerPage = pleading?.linesPerPage ?? 28;
+  const bottomMargin = pleading ? PAGE_H - TOP - linesPerPage * GRID : 72;
+  const doc = new PDFDocument({
+    size: 'LETTER',
+    margins: { top: TOP, bottom: bottomMargin, left, right },
+    bufferPages: true,
+    autoFirstPage: true,
+    compress: true,
+    info: {
+      Title: model.title,
+      Creator: 'Writ',
+      Producer: 'Writ (pdfkit)',
+      CreationDate: opts.creationDate ?? new Date(0),
+      ModDate: opts.creationDate ?? new Date(0),
+    },
+    lang: 'en-US',
+  } as PDFKit.PDFDocumentOptions);
+  doc.registerFont('R', FONTS.regular as unknown as Buffer);
+  doc.registerFont('B', FONTS.bold as unknown as Buffer);
+  doc.registerFont('I', FONTS.italic as unknown as Buffer);
+  doc.font('R').fontSize(size);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((res) => doc.on('end', () => res()));
+
+  const natural = doc.currentLineHeight(false);
+  const bodyLh = model.spacing === 'double' ? GRID : pleading ? GRID / 2 : 15;
+  const singleLh = pleading ? GRID / 2 : 15;
+  const gapFor = (lh: number) => Math.max(0, lh - natural);
+  const maxY = () => PAGE_H - bottomMargin;
+  /** Keeps y on the 12 pt half-grid of pleading paper. */
+  const snap = (y: number) => (pleading ? TOP + Math.ceil((y - TOP - 0.01) / (GRID / 2)) * (GRID / 2) : y);
+  const ensure = (h: number) => {
+    if (doc.y + h > maxY()) doc.addPage();
+  };
+  const fontOf = (r: Run) => (r.bold ? 'B' : r.italic ? 'I' : 'R');
+
+  function write(xs: Inline[], o: { x: number; w: number; lh: number; align?: Align; indent?: number; bold?: boolean }) {
+    const rs = runs(xs);
+    doc.y = snap(doc.y);
+    ensure(o.lh);
+    rs.forEach((r, k) => {
+      doc.font(o.bold ? 'B' : fontOf(r)).fontSize(size);
+      const options = {
+        width: o.w,
+        align: o.align ?? 'left',
+        lineGap: gapFor(o.lh),
+        indent: o.indent ?? 0,
+        underline: r.underline,
+        continued: k < rs.length - 1,
+      };
+      if (k === 0) doc.text(r.text, o.x, doc.y, options);
+      else doc.text(r.text, options);
+    });
+    doc.font('R');
+  }
+
+  const gapAfter = (lh: number) => {
+    doc.y = snap(doc.y) + (model.spacing === 'double' && lh === GRID ? 0 : pleading ? GRID / 2 : 6);
+  };
+
+  function heightOf(xs: Inline[], w: number, lh: number): number {
+    const text = runs(xs).map((r) => r.text).join('');
+    doc.font('R').fontSize(size);
+    return doc.heightOfString(text, { width: w, lineGap: gapFor(lh) });
+  }
+
+  function block(bl: Block) {
+    switch (bl.kind) {
+      case 'pageBreak':
+        doc.addPage();
+        return;
+      case 'heading':
+        write(bl.text, { x: left, w: width, lh: bodyLh, align: bl.align ?? 'center', bold: true });
+        gapAfter(bodyLh);
+        return;
+      case 'para': {
+        const lh = bl.single ? singleLh : bodyLh;
+        const xs: Inline[] = bl.number !== undefined ? [`${bl.number}.  `, ...bl.text] : bl.text;
+        write(xs, { x: left, w: width, lh, align: bl.align, indent: bl.number !== undefined || bl.indentFirst ? 36 : 0 });
+        gapAfter(lh);
+        return;
+      }
+      case 'list':
+        bl.items.forEach((it, k) => {
+          const mark = bl.ordered ? `${k + 1}.` : '•';
+          doc.y = snap(doc.y);
+          ensure(singleLh);
+          const y = doc.y;
+          doc.font('R').fontSize(size).text(mark, left + 12, y, { width: 24, lineBreak: false });
+          doc.y = y;
+          write(it, { x: left + 36, w: width - 36, lh: singleLh });
+          gapAfter(singleLh);
+        });
+        return;
+      case 'contact':
+        for (const line of bl.lines) write(line, { x: left, w: width * 0.6, lh: singleLh });
+        gapAfter(singleLh);
+        return;
+      case 'signature': {
+        const x = left + width * 0.45;
+        ensure(singleLh * Math.min(bl.lines.length, 6));
+        for (const line of bl.lines) write(line, { x, w: width * 0.55, lh: singleLh });
+        gapAfter(singleLh);
+        return;
+      }
+      case 'caption': {
+        write(bl.court, { x: left, w: width, lh: singleLh, align: 'center', bold: true });
+        gapAfter(singleLh);
+        const wl = width * 0.52;
+        const xr = left + wl + 18;
+        const wr = width - wl - 18;
+        const y0 = snap(doc.y);
+        doc.y = y0;
+        for (const line of bl.left) write(line, { x: left, w: wl - 6, lh: singleLh });
+        const yl = doc.y;
+        doc.y = y0;
+        for (const line of bl.right) write(line, { x: xr, w: wr, lh: singleLh });
+        const yr = doc.y;
+        const y1 = snap(Math.max(yl, yr));
+        doc.save().lineWidth(0.75);
+        doc.moveTo(left + wl + 4, y0).lineTo(left + wl + 4, y1).stroke();
+        doc.moveTo(left, y1).lineTo(left + wl + 4, y1).stroke();
+        doc.restore();
+        doc.y = y1;
+        gapAfter(singleLh);
+        return;
+      }
+      case 'table': {
+        const ws = bl.widths ?? bl.rows[0]?.map(() => 1) ?? [1];
+        const total = ws.reduce((a, c) => a + c, 0);
+        const cols = ws.map((w) => (w / total) * width);
+        const pad = 4;
+        const drawRow = (cells: Inline[][], bold: boolean) => {
+          doc.y = snap(doc.y);
+          const h = Math.max(...cells.map((c, k) => heightOf(c, (cols[k] ?? 0) - 2 * pad, singleLh))) + 2 * pad;
+          const hh = pleading ? Math.ceil(h / (GRID / 2)) * (GRID / 2) : h;
+          ensure(hh);
+          const y = doc.y;
+          let x = left;
+          cells.forEach((c, k) => {
+            const w = cols[k] ?? 0;
+            doc.save().lineWidth(0.5).rect(x, y, w, hh).stroke().restore();
+            doc.y = y + pad;
+            write(c, { x: x + pad, w: w - 2 * pad, lh: singleLh, bold });
+            x += w;
+          });
+          doc.y = y + hh;
+        };
+        if (bl.header) drawRow(bl.header, true);
+        for (const row of bl.rows) drawRow(row, false);
+        gapAfter(singleLh);
+        return;
+      }
+    }
+  }
+
+  for (const bl of model.blocks) block(bl);
+
+  // Page furniture: footer with title and page numbers; pleading line numbers and rules.
+  const range = doc.bufferedPageRange();
+  const pages = range.count;
+  for (let p = 0; p < pages; p++) {
+    doc.switchToPage(range.start + p);
+    const savedBottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.font('R').fontSize(9);
+    const footer = `${model.footer ?? model.title} — Page ${p + 1} of ${pages}`;
+    doc.text(footer, left, PAGE_H - 36, { width, align: 'center', lineBreak: false });
+    if (pleading) {
+      doc.fontSize(size);
+      for (let k = 1; k <= linesPerPage; k++) {
+        doc.text(String(k), left - 44, TOP + (k - 1) * GRID, { width: 24, align: 'right', lineBreak: false });
+      }
+      doc.save().lineWidth(0.5);
+      doc.moveTo(left - 10, 0).lineTo(left - 10, PAGE_H).stroke();
+      doc.moveTo(left - 13, 0).lineTo(left - 13, PAGE_H).stroke();
+      doc.moveTo(PAGE_W - right + 8, 0).lineTo(PAGE_W - right + 8, PAGE_H).stroke();
+      doc.restore();
+    }
+    doc.page.margins.bottom = savedBottom;
+  }
+  doc.end();
+  await done;
+  const buf = Buffer.concat(chunks);
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
