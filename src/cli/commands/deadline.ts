@@ -1,0 +1,125 @@
+/**
+ * `writ deadline <rule> --from YYYY-MM-DD`: one deadline computed under FRCP 6(a), with the steps that explain it.
+ * Thin: parse, call computeDeadline (src/core/deadlines), print.
+ */
+import { UsageError, parseCommandArgs, printJson, type Command, type Io } from '../command.ts';
+import { pickLang } from './lookup.ts';
+import { render, t, type Lang, type Message } from '../../i18n/i18n.ts';
+import { computeDeadline, listDeadlineRules, DeadlineInputError, type DeadlineResult } from '../../core/deadlines/index.ts';
+import { withRenderedMessages } from '../../server/render-messages.ts';
+import { NOT_LEGAL_ADVICE } from '../main.ts';
+
+const HELP = `Usage: writ deadline <rule> --from YYYY-MM-DD [--json] [--lang en|es]
+       writ deadline detainer-287-7d --from 2026-10-15T17:00 (--tz America/Chicago | --state IL) [--as-of <date-time>]
+       writ deadline --list
+
+Computes one deadline under FRCP 6(a): excludes the trigger day, counts every day, and moves a last day on a
+Saturday, Sunday or legal holiday to the next court day. Prints each step, the notes, warnings and sources.
+
+Options:
+  --from DATE            the trigger: YYYY-MM-DD (a date and time for the detainer hold limit)
+  --mailed               the triggering decision was mailed (N-336: 33 days instead of 30)
+  --state-holiday DATE   a holiday of the state where the court sits (repeatable; forward periods only)
+  --tz ZONE              IANA time zone of the court or jail (hour-based rules), e.g. America/Chicago
+  --state XX             two-letter state, to pick the time zone when --tz is not given
+  --as-of DATE-TIME      detainer: report hours held as of this time
+  --list                 list the rules
+  --json                 print the result as JSON (messages with their rendered text)
+  --lang en|es           language (default: $WRIT_LANG, then $LANG)
+
+${NOT_LEGAL_ADVICE}
+`;
+
+function dateText(lang: Lang, iso: string): string {
+  return t(lang, 'deadlines:date', { date: Date.parse(`${iso}T00:00:00Z`) });
+}
+
+function dueText(lang: Lang, r: DeadlineResult): string {
+  if (r.dueAt && r.dueTime && r.timeZone) {
+    return t(lang, 'deadlines:dateTime', { at: Date.parse(`${r.dueDate}T${r.dueTime}:00Z`), zone: r.timeZone });
+  }
+  return dateText(lang, r.dueDate);
+}
+
+function printResult(io: Io, lang: Lang, r: DeadlineResult): void {
+  const out = (s = '') => io.stdout(s + '\n');
+  const list = (heading: string, ms: Message[], mark: string) => {
+    if (!ms.length) return;
+    out();
+    out(heading);
+    ms.forEach((m, i) => out(`  ${mark === '#' ? `${i + 1}.` : mark} ${render(lang, m)}`));
+  };
+  out(render(lang, r.label));
+  const dueKey = r.kind === 'eligibility' ? 'eligible' : r.kind === 'limit' ? 'limit' : 'due';
+  out(`${t(lang, 'deadlines:cli.trigger')}: ${t(lang, `deadlines:rules.${r.ruleId}.trigger`)} — ${r.dueAt ? r.trigger : dateText(lang, r.triggerDate)}`);
+  out(`${t(lang, `deadlines:cli.${dueKey}`)}: ${dueText(lang, r)}`);
+  list(t(lang, 'deadlines:cli.steps'), r.steps, '#');
+  list(t(lang, 'deadlines:cli.notes'), r.notes, '-');
+  list(t(lang, 'deadlines:cli.warnings'), r.warnings, '!');
+  out();
+  out(t(lang, 'deadlines:cli.sources'));
+  for (const c of r.citations) {
+    const checked = c.verified_on ? t(lang, 'deadlines:cli.verifiedOn', { date: c.verified_on }) : t(lang, 'deadlines:cli.notVerified');
+    out(`  - ${c.cite}: ${c.title}. ${c.url} (${checked})`);
+  }
+  out();
+  out(t(lang, 'common:notLegalAdvice'));
+}
+
+function printList(io: Io, lang: Lang, json: boolean): void {
+  const rules = listDeadlineRules();
+  if (json) return printJson(io, rules.map((r) => ({ ...r, text: render(lang, { code: r.labelCode }) })));
+  io.stdout(t(lang, 'deadlines:cli.rulesHeading') + '\n');
+  const width = Math.max(...rules.map((r) => r.id.length));
+  for (const r of rules) io.stdout(`  ${r.id.padEnd(width)}  ${render(lang, { code: r.labelCode })}\n`);
+}
+
+const command: Command = {
+  name: 'deadline',
+  summary: 'Compute a court deadline under FRCP 6(a), step by step (writ deadline frcp-4m --from 2026-03-02)',
+  help: HELP,
+  async run(argv: string[], io: Io): Promise<number> {
+    const { values, positionals } = parseCommandArgs(argv, {
+      from: { type: 'string' },
+      mailed: { type: 'boolean' },
+      'state-holiday': { type: 'string', multiple: true },
+      tz: { type: 'string' },
+      state: { type: 'string' },
+      'as-of': { type: 'string' },
+      list: { type: 'boolean' },
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
+    });
+    const lang = pickLang(values.lang);
+    if (values.list) {
+      printList(io, lang, Boolean(values.json));
+      return 0;
+    }
+    const valid = listDeadlineRules().map((r) => r.id).join(', ');
+    const [ruleId, ...extra] = positionals;
+    if (!ruleId) throw new UsageError(t(lang, 'deadlines:cli.missingRule', { valid }));
+    if (extra.length) throw new UsageError(t(lang, 'deadlines:cli.tooManyArgs', { extra: extra.join(' ') }));
+    if (!listDeadlineRules().some((r) => r.id === ruleId)) {
+      throw new UsageError(render(lang, { code: 'deadlines:errors.unknownRule', params: { value: ruleId, valid } }));
+    }
+    if (values.from === undefined) throw new UsageError(t(lang, 'deadlines:cli.missingFrom'));
+    let result: DeadlineResult;
+    try {
+      result = computeDeadline(ruleId, values.from, {
+        ...(values.mailed ? { mailed: true } : {}),
+        ...(values['state-holiday'] ? { extraHolidays: values['state-holiday'] } : {}),
+        ...(values.tz !== undefined ? { timeZone: values.tz } : {}),
+        ...(values.state !== undefined ? { state: values.state } : {}),
+        ...(values['as-of'] !== undefined ? { asOf: values['as-of'] } : {}),
+      });
+    } catch (e) {
+      if (e instanceof DeadlineInputError) throw new UsageError(render(lang, e.problem));
+      throw e;
+    }
+    if (values.json) printJson(io, withRenderedMessages(result, lang));
+    else printResult(io, lang, result);
+    return 0;
+  },
+};
+
+export default command;
