@@ -9,8 +9,9 @@
  * - admin runs the office's Writ: everything, plus users, the organization and the audit log.
  * - attorney and paralegal do the case work: cases, analysis, packets, deadlines, docket, evidence, custody.
  * - advocate (community advocate, not a lawyer) starts cases and records facts, runs the analysis and the lookups,
- *   adds evidence; they do not generate filing packets, change the docket, or read back evidence files and their
- *   chain of custody (those stay with legal staff, so an evidence file leaves the locker only through them).
+ *   adds evidence; they do not generate filing packets, change the docket, number exhibits, or read back evidence
+ *   files and their chain of custody (those stay with legal staff, so an evidence file leaves the locker only
+ *   through them).
  */
 import { ROLES, isRole, type Role } from '../store/types.ts';
 
@@ -34,6 +35,7 @@ export const POLICY = {
   'evidence.list': ALL,
   'evidence.upload': ALL,
   'evidence.download': LEGAL_STAFF,
+  'evidence.annotate': LEGAL_STAFF,
   'custody.read': LEGAL_STAFF,
   'audit.read': ADMIN,
   'org.read': ALL,

@@ -9,8 +9,9 @@ import { HTTPException } from 'hono/http-exception';
 import { randomUUID } from 'node:crypto';
 import { can } from '../auth/policy.ts';
 import { isSafeMethod } from '../auth/csrf.ts';
-import { t } from '../i18n/i18n.ts';
+import { render, t } from '../i18n/i18n.ts';
 import { StoreError } from '../store/types.ts';
+import { DeadlineInputError } from '../core/deadlines/index.ts';
 import { authenticate, checkCsrf } from './authenticate.ts';
 import type { AppEnv, AuthUser, ServerDeps } from './deps.ts';
 import { ApiError, ERROR_STATUS, type ErrorCode } from './errors.ts';
@@ -116,6 +117,7 @@ function toApiError(err: unknown, c: Context<AppEnv>): ApiError {
     if (code === 'invalid_request') return new ApiError(code, { fields: '-' });
     return new ApiError(code);
   }
+  if (err instanceof DeadlineInputError) return new ApiError('invalid_request', { fields: '-' }, { detail: err.problem });
   if (err instanceof HTTPException) {
     if (err.status === 413) return new ApiError('payload_too_large', { max: '?' });
     if (err.status === 401) return new ApiError('unauthenticated');
@@ -133,7 +135,7 @@ function toApiError(err: unknown, c: Context<AppEnv>): ApiError {
 
 export function errorResponse(c: Context<AppEnv>, err: ApiError): Response {
   const lang = c.get('lang') ?? 'en';
-  const message = t(lang, `api:errors.${err.code}`, err.params);
+  const message = err.detail ? render(lang, err.detail) : t(lang, `api:errors.${err.code}`, err.params);
   for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
   return c.json(
     { error: { code: err.code, message, ...(err.issues ? { issues: err.issues } : {}) } },

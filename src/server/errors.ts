@@ -4,6 +4,7 @@
  * request's data.
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Message } from '../i18n/i18n.ts';
 
 /** Stable error codes and their HTTP status. Adding a code means adding `api:errors.<code>` in en and es. */
 export const ERROR_STATUS = {
@@ -43,10 +44,12 @@ export class ApiError extends Error {
   readonly params: Record<string, string | number>;
   readonly issues: FieldIssue[] | undefined;
   readonly headers: Record<string, string>;
+  /** A more precise message from a core module (e.g. the deadline engine's problem), shown instead of the code's. */
+  readonly detail: Message | undefined;
   constructor(
     code: ErrorCode,
     params: Record<string, string | number> = {},
-    opts: { issues?: FieldIssue[]; headers?: Record<string, string> } = {},
+    opts: { issues?: FieldIssue[]; headers?: Record<string, string>; detail?: Message } = {},
   ) {
     super(code);
     this.name = 'ApiError';
@@ -54,6 +57,7 @@ export class ApiError extends Error {
     this.params = params;
     this.issues = opts.issues;
     this.headers = opts.headers ?? {};
+    this.detail = opts.detail;
   }
   get status(): ContentfulStatusCode {
     return ERROR_STATUS[this.code];

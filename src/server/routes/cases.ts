@@ -1,8 +1,8 @@
 /** Cases: create, list, read, change title/status, facts as revisions (never overwritten), parties. */
 import { z } from 'zod';
-import { FactsSchema, parseFacts } from '../../core/facts/index.ts';
+import { FactsSchema } from '../../core/facts/index.ts';
 import { CASE_STATUSES } from '../../store/types.ts';
-import { ApiError } from '../errors.ts';
+import { requireValidFacts } from '../facts-input.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
 import { CaseIdParams, Id, Timestamp } from '../schemas.ts';
 import { actorOf } from './actor.ts';
@@ -40,18 +40,6 @@ const PartyOut = z.object({
   createdAt: Timestamp,
 });
 
-/** The facts schema's own checks ran in zod; these are its cross-field checks (dates in order). */
-function checkFacts(facts: unknown): void {
-  const r = parseFacts(facts);
-  if (!r.ok) {
-    throw new ApiError(
-      'invalid_facts',
-      { fields: r.problems.map((p) => p.path || '(facts)').join(', ') },
-      { issues: r.problems.map((p) => ({ path: p.path ? `facts.${p.path}` : 'facts', problem: p.message })) },
-    );
-  }
-}
-
 export function caseRoutes(): AnyRoute[] {
   return [
     defineRoute({
@@ -63,7 +51,7 @@ export function caseRoutes(): AnyRoute[] {
       body: z.object({ title: Title, facts: FactsSchema.optional(), note: Note.optional() }),
       responses: [{ status: 201, description: 'Created', schema: CaseDetailOut }],
       handler: async ({ c, deps, user, body }) => {
-        if (body.facts !== undefined) checkFacts(body.facts);
+        if (body.facts !== undefined) requireValidFacts(body.facts);
         return c.json(await deps.store.cases.create(actorOf(c, user), body), 201);
       },
     }),
@@ -113,7 +101,7 @@ export function caseRoutes(): AnyRoute[] {
       body: z.object({ facts: FactsSchema, note: Note.optional() }),
       responses: [{ status: 201, description: 'The new revision', schema: RevisionOut }],
       handler: async ({ c, deps, user, params, body }) => {
-        checkFacts(body.facts);
+        requireValidFacts(body.facts);
         return c.json(await deps.store.cases.addRevision(actorOf(c, user), params.caseId, body), 201);
       },
     }),

@@ -1,0 +1,91 @@
+/** Deadlines: compute one (FRCP 6(a), with its steps), a case's deadlines, their status, and the case calendar (.ics). */
+import { z } from 'zod';
+import { computeDeadline, listDeadlineRules } from '../../core/deadlines/index.ts';
+import { defineRoute, type AnyRoute } from '../route.ts';
+import { CaseIdParams, Id, IsoDate, Timestamp } from '../schemas.ts';
+import { withRenderedMessages } from '../render-messages.ts';
+import { actorOf } from './actor.ts';
+
+const DeadlineOut = z.object({
+  id: Id,
+  caseId: Id,
+  ruleId: z.string(),
+  dueDate: IsoDate,
+  dueTime: z.string().nullable(),
+  sourceEventId: Id.nullable(),
+  status: z.enum(['open', 'met', 'dismissed']),
+  computation: z.unknown(),
+  createdAt: Timestamp,
+});
+
+const ComputeBody = z.object({
+  rule: z.string().min(1).max(100).describe('A deadline rule id (GET /api/deadlines/rules).'),
+  from: z
+    .string()
+    .min(10)
+    .max(40)
+    .describe('The trigger: YYYY-MM-DD, or a date-time with offset for hour-based rules (detainer hold limit).'),
+  mailed: z.boolean().optional(),
+  state: z.string().length(2).optional(),
+  timeZone: z.string().min(1).max(64).optional(),
+  asOf: z.string().min(10).max(40).optional(),
+  extraHolidays: z.array(IsoDate).max(50).optional(),
+});
+
+export function deadlineRoutes(): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'GET',
+      path: '/api/deadlines/rules',
+      tag: 'deadlines',
+      summary: 'The deadline rules Writ knows, with their citations.',
+      access: 'deadline.compute',
+      responses: [{ status: 200, description: 'Rules', schema: z.object({ rules: z.array(z.object({ id: z.string() }).loose()) }) }],
+      handler: async ({ c }) => c.json({ rules: listDeadlineRules() }),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/deadlines/compute',
+      tag: 'deadlines',
+      summary: 'Compute one deadline under FRCP 6(a), with the steps, citations and warnings. Stores nothing.',
+      access: 'deadline.compute',
+      body: ComputeBody,
+      responses: [
+        {
+          status: 200,
+          description: 'The deadline (messages carry `text` in the request language)',
+          schema: z.object({ ruleId: z.string(), dueDate: IsoDate, steps: z.array(z.unknown()) }).loose(),
+        },
+      ],
+      handler: async ({ c, body, lang }) => {
+        const { rule, from, ...options } = body;
+        return c.json(withRenderedMessages(computeDeadline(rule, from, options), lang));
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/cases/:caseId/deadlines',
+      tag: 'deadlines',
+      summary: "A case's deadlines (attached from its docket events).",
+      access: 'deadline.read',
+      params: CaseIdParams,
+      responses: [{ status: 200, description: 'Deadlines', schema: z.object({ deadlines: z.array(DeadlineOut) }) }],
+      handler: async ({ c, deps, user, params, lang }) => {
+        const list = await deps.store.docket.listDeadlines(actorOf(c, user), params.caseId);
+        return c.json({ deadlines: withRenderedMessages(list, lang) });
+      },
+    }),
+    defineRoute({
+      method: 'PATCH',
+      path: '/api/deadlines/:deadlineId',
+      tag: 'deadlines',
+      summary: 'Mark a deadline met or dismissed (or open again).',
+      access: 'docket.write',
+      params: z.object({ deadlineId: Id }),
+      body: z.object({ status: z.enum(['open', 'met', 'dismissed']) }),
+      responses: [{ status: 200, description: 'Changed', schema: DeadlineOut }],
+      handler: async ({ c, deps, user, params, body, lang }) =>
+        c.json(withRenderedMessages(await deps.store.docket.setDeadlineStatus(actorOf(c, user), params.deadlineId, body.status), lang)),
+    }),
+  ];
+}
