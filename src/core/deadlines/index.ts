@@ -13,3 +13,4 @@ export { deadlinesForDocketEvent, rulesStartedBy, type DocketEvent } from './doc
 export { STATE_TIME_ZONES, timeZoneForState } from './time-zones.ts';
 export { DeadlineInputError } from './errors.ts';
 export { isIsoDate } from './calendar-date.ts';
+export { deadlinesToIcs, type IcsOptions } from './to-ics.ts';
