@@ -6,6 +6,7 @@
 import type { Model287g, StateCode } from './reference.ts';
 import { agencyKey, agreementId } from './history-287g.ts';
 import type { Row287g, Sheet287g } from './parse-287g-sheet.ts';
+import { editDistance, nameKey } from './normalize-name.ts';
 
 export interface DiffEntry {
   id: string;
@@ -18,7 +19,7 @@ export interface DiffEntry {
 }
 
 export interface FieldChange {
-  field: 'model' | 'signed' | 'moaUrl';
+  field: 'model' | 'signed' | 'moaUrl' | 'agency';
   from: string | null;
   to: string | null;
 }
@@ -101,6 +102,27 @@ export function diff287gSheets(before: Sheet287g | null, after: Sheet287g): Shee
   }
   added = added.filter((a) => !pairedAdded.has(a.id));
   removed = removed.filter((r) => !pairedRemoved.has(r.id));
+
+  // Spelling corrections ("Berrian County Sheriff's Offic" → "Berrien County Sheriff's Office"): same state and
+  // model, names within two typos (or one a truncation of the other), and exactly one candidate each way.
+  const similar = (x: DiffEntry, y: DiffEntry) => {
+    if (x.state !== y.state || x.model !== y.model) return false;
+    const a = nameKey(x.agency);
+    const b = nameKey(y.agency);
+    return editDistance(a, b, 3) <= 3 || ((a.startsWith(b) || b.startsWith(a)) && Math.min(a.length, b.length) >= 12);
+  };
+  for (const r of [...removed]) {
+    const cands = added.filter((a) => similar(r, a));
+    if (cands.length !== 1) continue;
+    const a = cands[0]!;
+    if (removed.filter((x) => similar(x, a)).length !== 1) continue;
+    const changes: FieldChange[] = [{ field: 'agency', from: r.agency, to: a.agency }];
+    if (r.signed !== a.signed) changes.push({ field: 'signed', from: r.signed, to: a.signed });
+    if (r.moaUrl !== a.moaUrl) changes.push({ field: 'moaUrl', from: r.moaUrl, to: a.moaUrl });
+    changed.push({ id: a.id, state: a.state, agency: a.agency, row: a.row, changes });
+    added = added.filter((x) => x !== a);
+    removed = removed.filter((x) => x !== r);
+  }
   const sortKey = (x: { state: string; agency: string; id: string }) => `${x.state}|${x.agency.toLowerCase()}|${x.id}`;
   added.sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
   removed.sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
