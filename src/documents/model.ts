@@ -148,6 +148,24 @@ export function documentText(doc: DocModel): string {
   return out.join('\n') + '\n';
 }
 
+/** Splits inline runs at newlines into lines (renderers write each line separately). */
+export function splitLines(xs: Inline[]): Inline[][] {
+  const lines: Inline[][] = [[]];
+  for (const x of xs) {
+    if (typeof x !== 'string' && 'fill' in x) {
+      lines[lines.length - 1]!.push(x);
+      continue;
+    }
+    const text = typeof x === 'string' ? x : x.text;
+    const parts = text.split('\n');
+    parts.forEach((part, k) => {
+      if (k > 0) lines.push([]);
+      if (part) lines[lines.length - 1]!.push(typeof x === 'string' ? part : { ...x, text: part });
+    });
+  }
+  return lines;
+}
+
 /** Numbers paragraphs in order: `const n = counter(); n()` → 1, 2, 3 … */
 export function counter(start = 1): () => number {
   let k = start - 1;

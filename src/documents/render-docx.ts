@@ -22,7 +22,7 @@ import {
   WidthType,
   type IBorderOptions,
 } from 'docx';
-import { FILL_CLOSE, FILL_OPEN, type Align, type Block, type DocModel, type Inline } from './model.ts';
+import { FILL_CLOSE, FILL_OPEN, splitLines, type Align, type Block, type DocModel, type Inline } from './model.ts';
 
 const FONT = 'Times New Roman';
 const TWIP = 20; // twips per point
@@ -35,6 +35,14 @@ const ALIGN = {
 } as const;
 
 function textRuns(xs: Inline[], size: number, forceBold = false): TextRun[] {
+  return splitLines(xs).flatMap((line, k) => {
+    const rs = lineRuns(line, size, forceBold);
+    if (k > 0) rs.unshift(new TextRun({ text: '', break: 1 }));
+    return rs;
+  });
+}
+
+function lineRuns(xs: Inline[], size: number, forceBold: boolean): TextRun[] {
   const half = size * 2;
   return xs
     .map((x) => {

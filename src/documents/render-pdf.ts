@@ -9,7 +9,7 @@ import PDFDocument from 'pdfkit';
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import { fileURLToPath } from 'node:url';
-import { FILL_CLOSE, FILL_OPEN, type Align, type Block, type DocModel, type Inline } from './model.ts';
+import { FILL_CLOSE, FILL_OPEN, splitLines, type Align, type Block, type DocModel, type Inline } from './model.ts';
 
 const fontDir = fileURLToPath(new URL('./fonts/', import.meta.url));
 /** Parsed once per process and shared by every PDF (pdfkit accepts a fontkit font; each PDF keeps its own subset). */
@@ -91,6 +91,11 @@ export async function renderPdf(model: DocModel, opts: PdfOptions = {}): Promise
   const fontOf = (r: Run) => (r.bold ? 'B' : r.italic ? 'I' : 'R');
 
   function write(xs: Inline[], o: { x: number; w: number; lh: number; align?: Align; indent?: number; bold?: boolean }) {
+    const lines = splitLines(xs);
+    lines.forEach((line, k) => writeLine(line, k === 0 ? o : { ...o, indent: 0 }));
+  }
+
+  function writeLine(xs: Inline[], o: { x: number; w: number; lh: number; align?: Align; indent?: number; bold?: boolean }) {
     const rs = runs(xs);
     doc.y = snap(doc.y);
     ensure(o.lh);

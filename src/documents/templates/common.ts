@@ -39,7 +39,7 @@ export function partyInline(p: Party, upper = true): Inline[] {
 export function courtLines(pc: PacketCase): Inline[] {
   const district = pc.court.districtName ? `FOR THE ${pc.court.districtName.toUpperCase()}` : fill('District (e.g. Northern District of California)');
   const parts: Inline[] = ['UNITED STATES DISTRICT COURT\n', district];
-  if (pc.court.division) parts.push(`\n${pc.court.division.toUpperCase()} DIVISION`);
+  if (pc.court.division) parts.push(`\n${pc.court.division.toUpperCase()}${/division$/i.test(pc.court.division) ? '' : ' DIVISION'}`);
   return parts;
 }
 

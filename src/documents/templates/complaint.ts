@@ -37,7 +37,7 @@ function partiesParas(pc: PacketCase, n: () => number): Block[] {
     ],
   });
   for (const d of pc.defendants) {
-    const who: Inline[] = d.isAgency ? [d.title] : d.name ? [d.name] : d.nameRequired ? [fill(`Name of the ${d.title}`)] : [`The ${d.title}`];
+    const who: Inline[] = d.isAgency ? [d.title] : d.name ? [d.name] : d.nameRequired ? [fill(`Name of the ${d.title}`)] : [d.title];
     const text: Inline[] = [`${pc.defendantRole.slice(0, -1)} `, ...who];
     if (d.isAgency) text.push(' is an agency of the United States responsible for adjudicating the application at issue.');
     else if (d.name || d.nameRequired) text.push(` is the ${d.title} and is sued in official capacity.`);
@@ -98,9 +98,41 @@ function tracParas(pc: PacketCase, n: () => number): Block[] {
   for (const f of ['T1', 'T2', 'T3', 'T4', 'T5', 'T6']) {
     const score = apa?.trac?.find((t) => t.factor === f);
     const reasons = (score?.reasons ?? []).map((m) => render('en', m)).join(' ');
-    out.push({ kind: 'para', number: n(), text: [names[f] ?? '', ' ', reasons || fill(`Facts showing TRAC factor ${f.slice(1)} favors ${pc.plaintiffRole}`)] });
+    const argued = reasons ? [reasons] : tracFromFacts(pc, f);
+    out.push({ kind: 'para', number: n(), text: [names[f] ?? '', ' ', ...(argued ?? [fill(`Facts showing TRAC factor ${f.slice(1)} favors ${pc.plaintiffRole}`)])] });
   }
   return out;
+}
+
+/** A TRAC factor argued from the facts, when the facts say enough; null leaves a blank. */
+function tracFromFacts(pc: PacketCase, factor: string): Inline[] | null {
+  const br = pc.facts.benefitRequest ?? {};
+  const h = pc.facts.harms ?? {};
+  const who = pc.plaintiffRole;
+  const pending = br.filedDate ? elapsed(br.filedDate, pc.analysisDate) : null;
+  switch (factor) {
+    case 'T1':
+      if (br.queue?.order === 'none' || br.queue?.outOfOrder === 'yes')
+        return [`No rule of reason governs this delay: the application${pending ? `, pending for ${pending},` : ''} has been set aside outside any queue`, br.securityChecks?.agencyStatement === 'pending_background_checks' ? ', with no explanation beyond "pending background checks"' : '', '.'];
+      return null;
+    case 'T2':
+      if (!br.filedDate) return null;
+      return ['Congress has stated its sense that a benefit application should be completed within 180 days of filing. ', ...citeRuns('SENSE_1571B'), `. ${who}'s application has been pending for ${pending}.`];
+    case 'T3':
+      if (h.health === 'yes' || h.family === 'yes') return [`The delay affects ${who}'s ${[h.health === 'yes' ? 'health' : '', h.family === 'yes' ? 'family' : ''].filter(Boolean).join(' and ')}.`];
+      return null;
+    case 'T4':
+      if (br.queue?.order === 'none' || br.queue?.outOfOrder === 'yes')
+        return [`Relief would not move ${who} ahead of others waiting in line: the application is not in a line, and ${who} asks only that it be decided.`];
+      return null;
+    case 'T5':
+      if (h.work === 'yes' || h.family === 'yes') return [`The delay prejudices ${who}'s ${[h.work === 'yes' ? 'work and income' : '', h.family === 'yes' ? 'family life' : ''].filter(Boolean).join(' and ')}.`];
+      return null;
+    case 'T6':
+      if (br.inquiries === 'yes') return [`${who} need not show impropriety, but the agency has left ${who}'s inquiries unanswered.`];
+      return [`${who} need not show impropriety to obtain relief.`];
+  }
+  return null;
 }
 
 function delayComplaint(pc: PacketCase): DocModel {
@@ -272,7 +304,7 @@ function habeasPetition(pc: PacketCase): DocModel {
     p([`${pc.plaintiffRole}'s removal order became final on `, dateOr(pc.facts.removal?.finalOrderDate, 'Date the removal order became final'), '.']);
     const td = d.travelDocuments;
     if (td?.requestedByIce === 'yes' && td.issued === 'no') p(['ICE has asked the consulate for travel documents; none has been issued.']);
-    if (td?.detaineeCooperating === 'yes') p([`${pc.plaintiffRole} has cooperated with every effort to remove ${pc.plaintiffRole === 'Petitioner' ? 'Petitioner' : 'them'}.`]);
+    if (td?.detaineeCooperating === 'yes') p([`${pc.plaintiffRole} has cooperated with every removal effort.`]);
   }
   if (theory === 'bond') {
     p(['Respondents hold ', pc.plaintiffRole, ' without a bond hearing on the theory that ', pc.plaintiffRole, ' is an applicant for admission detained under ', ...citeRuns('APPLICANT_1225B2A'), '.']);
