@@ -20,6 +20,7 @@ Options:
   --from DATE            the trigger: YYYY-MM-DD (a date and time for the detainer hold limit)
   --mailed               the triggering decision was mailed (N-336: 33 days instead of 30)
   --state-holiday DATE   a holiday of the state where the court sits (repeatable; forward periods only)
+  --clerk-closed DATE    a day the clerk's office was inaccessible (repeatable; FRCP 6(a)(3))
   --tz ZONE              IANA time zone of the court or jail (hour-based rules), e.g. America/Chicago
   --state XX             two-letter state, to pick the time zone when --tz is not given
   --as-of DATE-TIME      detainer: report hours held as of this time
@@ -83,6 +84,7 @@ const command: Command = {
       from: { type: 'string' },
       mailed: { type: 'boolean' },
       'state-holiday': { type: 'string', multiple: true },
+      'clerk-closed': { type: 'string', multiple: true },
       tz: { type: 'string' },
       state: { type: 'string' },
       'as-of': { type: 'string' },
@@ -108,6 +110,7 @@ const command: Command = {
       result = computeDeadline(ruleId, values.from, {
         ...(values.mailed ? { mailed: true } : {}),
         ...(values['state-holiday'] ? { extraHolidays: values['state-holiday'] } : {}),
+        ...(values['clerk-closed'] ? { inaccessibleDays: values['clerk-closed'] } : {}),
         ...(values.tz !== undefined ? { timeZone: values.tz } : {}),
         ...(values.state !== undefined ? { state: values.state } : {}),
         ...(values['as-of'] !== undefined ? { asOf: values['as-of'] } : {}),

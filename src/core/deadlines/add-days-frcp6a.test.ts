@@ -121,3 +121,11 @@ test('property: a later trigger never gives an earlier deadline (monotone)', () 
     }),
   );
 });
+
+test('an inaccessible clerk\'s office on the last day extends to the next accessible court day (6(a)(3)(A))', () => {
+  const r = addDaysFrcp6a('2026-06-01', 60, { inaccessibleDays: ['2026-07-31'] });
+  assert.equal(r.date, '2026-08-03');
+  assert.deepEqual(codes(r.steps), ['excludeTrigger', 'counted.days.forward', 'skipInaccessible', 'skipSaturday', 'skipSunday', 'nextCourtDay']);
+  // An inaccessible day that is not the last day changes nothing.
+  assert.equal(addDaysFrcp6a('2026-06-01', 60, { inaccessibleDays: ['2026-07-30'] }).date, '2026-07-31');
+});

@@ -18,6 +18,8 @@ export interface CountOptions {
   direction?: Direction;
   /** State holidays where the court sits (FRCP 6(a)(6)(C)); used only for periods measured forward. */
   extraHolidays?: readonly string[];
+  /** Days the clerk's office was inaccessible (FRCP 6(a)(3)(A)); used only for periods measured forward. */
+  inaccessibleDays?: readonly string[];
   /** Apply 6(a)(1)(C) rolling (default true). Off for dates that are not a last day to act (eligibility dates). */
   roll?: boolean;
 }
@@ -56,6 +58,8 @@ export function rollToCourtDay(
     const why = nonCourtDayReason(d, options);
     if (why?.kind === 'holiday') {
       steps.push({ code: 'deadlines:steps.skipHoliday', params: { date: dateParam(d), holiday: why.holiday.nameCode.split('.').pop()! } });
+    } else if (why?.kind === 'inaccessible') {
+      steps.push({ code: 'deadlines:steps.skipInaccessible', params: { date: dateParam(d) } });
     } else {
       steps.push({ code: why?.kind === 'saturday' ? 'deadlines:steps.skipSaturday' : 'deadlines:steps.skipSunday', params: { date: dateParam(d) } });
     }
@@ -72,6 +76,7 @@ export function addPeriodFrcp6a(start: string, amount: number, unit: CalendarUni
   assertIsoDate(start, 'from');
   assertAmount(amount, unit);
   for (const h of options.extraHolidays ?? []) assertIsoDate(h, 'extraHolidays');
+  for (const h of options.inaccessibleDays ?? []) assertIsoDate(h, 'inaccessibleDays');
   const direction = options.direction ?? 'forward';
   const sign = direction === 'forward' ? 1 : -1;
   const counted =
@@ -86,7 +91,11 @@ export function addPeriodFrcp6a(start: string, amount: number, unit: CalendarUni
     },
   ];
   if (options.roll === false) return { date: counted, counted, rolled: false, steps };
-  const rolled = rollToCourtDay(counted, { direction, extraHolidays: options.extraHolidays ?? [] });
+  const rolled = rollToCourtDay(counted, {
+    direction,
+    extraHolidays: options.extraHolidays ?? [],
+    inaccessibleDays: options.inaccessibleDays ?? [],
+  });
   if (direction === 'backward' && options.extraHolidays?.length) {
     steps.push({ code: 'deadlines:steps.stateHolidaysForwardOnly' });
   }

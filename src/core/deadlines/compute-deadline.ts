@@ -13,6 +13,8 @@ import { timeZoneForState } from './time-zones.ts';
 export interface ComputeDeadlineOptions {
   /** State holidays where the court sits (FRCP 6(a)(6)(C)); counted only for periods measured forward. */
   extraHolidays?: readonly string[];
+  /** Days the clerk's office was inaccessible (FRCP 6(a)(3)(A)); a last day on one moves to the next court day. */
+  inaccessibleDays?: readonly string[];
   /** The triggering decision was mailed (N-336: 33 days instead of 30). */
   mailed?: boolean;
   /** IANA zone of the court or place of detention, for hour-based rules. */
@@ -124,6 +126,7 @@ export function computeDeadline(ruleId: string, trigger: string, options: Comput
     const r = addPeriodFrcp6a(from, amount, p.unit as 'days' | 'months' | 'years', {
       direction: rule.direction,
       extraHolidays: options.extraHolidays ?? [],
+      inaccessibleDays: options.inaccessibleDays ?? [],
       roll: p.roll,
     });
     // A chained period starts on the previous period's last day, which is already named: skip its "exclude" step.

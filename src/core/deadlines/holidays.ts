@@ -11,10 +11,12 @@
  * the year before (2027-12-31), and it appears in that earlier year's list. See docs/deadlines.md.
  */
 import declared from './holidays-declared.json' with { type: 'json' };
+import { DeadlineInputError } from './errors.ts';
 import {
   FIRST_SUPPORTED_YEAR,
   LAST_SUPPORTED_YEAR,
   addCalendarDays,
+  assertIsoDate,
   daysInMonth,
   isoFromParts,
   isWeekend,
@@ -107,6 +109,9 @@ const byYear = new Map<number, Holiday[]>();
 export function federalHolidays(year: number): Holiday[] {
   const cached = byYear.get(year);
   if (cached) return cached;
+  if (!Number.isInteger(year) || year < FIRST_SUPPORTED_YEAR - 1 || year > LAST_SUPPORTED_YEAR) {
+    throw new DeadlineInputError('deadlines:errors.yearOutOfRange', { field: 'year', value: String(year), first: FIRST_SUPPORTED_YEAR, last: LAST_SUPPORTED_YEAR });
+  }
   const out: Holiday[] = [];
   for (const y of [year, year + 1]) {
     if (y < FIRST_SUPPORTED_YEAR || y > LAST_SUPPORTED_YEAR + 1) continue;
@@ -132,6 +137,7 @@ export function federalHolidays(year: number): Holiday[] {
  * Congress, or the statutory date itself (e.g. Saturday July 4, 2026 — also a Saturday, so never a court day).
  */
 export function legalHolidayOn(iso: string): Holiday | undefined {
+  assertIsoDate(iso);
   const year = Number(iso.slice(0, 4));
   const hit = federalHolidays(year).find((h) => h.date === iso);
   if (hit) return hit;
@@ -148,13 +154,15 @@ export interface CourtDayOptions {
   direction?: 'forward' | 'backward';
   /** State holidays where the court sits (6(a)(6)(C)); they count only for periods measured forward. */
   extraHolidays?: readonly string[];
+  /** Days the clerk's office was inaccessible (FRCP 6(a)(3)(A)): a last day on one extends to the next accessible court day. */
+  inaccessibleDays?: readonly string[];
 }
 
 /** Why a date is not a court day, or undefined when it is one. */
 export function nonCourtDayReason(
   iso: string,
   options: CourtDayOptions = {},
-): { kind: 'saturday' | 'sunday' } | { kind: 'holiday'; holiday: Holiday } | undefined {
+): { kind: 'saturday' | 'sunday' | 'inaccessible' } | { kind: 'holiday'; holiday: Holiday } | undefined {
   const wd = weekday(iso);
   if (wd === 6) return { kind: 'saturday' };
   if (wd === 0) return { kind: 'sunday' };
@@ -166,6 +174,7 @@ export function nonCourtDayReason(
       holiday: { date: iso, id: 'extra', statutoryDate: iso, observed: false, basis: '6(a)(6)(C)', nameCode: 'deadlines:holidays.extra' },
     };
   }
+  if ((options.direction ?? 'forward') === 'forward' && options.inaccessibleDays?.includes(iso)) return { kind: 'inaccessible' };
   return undefined;
 }
 
