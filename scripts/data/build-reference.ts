@@ -126,9 +126,12 @@ export async function buildReferenceFiles(): Promise<Map<string, string>> {
   // Everyday names for the District of Columbia.
   countyAliases.push(['11001', 'Washington'], ['11001', 'Washington DC']);
 
-  // ZIP (ZCTA) → counties, largest land overlap first.
+  // ZIP (ZCTA) → counties, largest land overlap first. Territories without Census counties in the county
+  // list (American Samoa, Guam, Northern Mariana Islands, Virgin Islands) are left out.
+  const countyFips = new Set(counties.map((c) => c[0]));
   const zctaPairs = new Map<string, Array<[string, number]>>();
   for (const r of csv('geo/zcta_counties.csv')) {
+    if (!countyFips.has(r['County GEOID']!)) continue;
     const list = zctaPairs.get(r.ZCTA5!) ?? [];
     list.push([r['County GEOID']!, Number(r['Land Area'])]);
     zctaPairs.set(r.ZCTA5!, list);
