@@ -10,157 +10,20 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { can } from '../../src/auth/policy.ts';
-import { issueApiToken } from '../../src/auth/api-tokens.ts';
-import { hashPassword } from '../../src/auth/password.ts';
 import { apiRoutes } from '../../src/server/routes/index.ts';
 import type { AnyRoute } from '../../src/server/route.ts';
 import { loadReference } from '../../src/data/load-reference.ts';
-import { openHarness, PASSWORD, ROLE_CALLERS, type CallerName, type Harness } from './harness.ts';
-
-interface Fixture {
-  caseId: string;
-  evidenceId: string;
-  deadlineId: string;
-  targetUserId: string;
-}
-
-interface Req {
-  path: string;
-  json?: unknown;
-  body?: BodyInit;
-  headers?: Record<string, string>;
-}
-
-interface Entry {
-  /** Builds the request. `caller` is who will send it (to make per-caller resources, e.g. their own token). */
-  req: (fx: Fixture, caller: CallerName) => Req | Promise<Req>;
-  /** True when the route addresses organization A's data by id: the other organization must get 404. */
-  scoped: boolean;
-}
-
-const FACTS = { version: 1, person: { custody: 'detained' } };
+import { openHarness, ROLE_CALLERS, type CallerName, type Harness } from './harness.ts';
+import { createFixture, matrixEntries, type Entry, type Fixture } from './matrix.ts';
 
 let h: Harness;
 let fx: Fixture;
-
-const MATRIX: Record<string, Entry> = {
-  'GET /api/health': { scoped: false, req: () => ({ path: '/api/health' }) },
-  'GET /api/openapi.json': { scoped: false, req: () => ({ path: '/api/openapi.json' }) },
-  'POST /api/auth/login': {
-    scoped: false,
-    req: () => ({ path: '/api/auth/login', json: { email: 'login@a.example', password: PASSWORD } }),
-  },
-  'POST /api/auth/logout': { scoped: false, req: () => ({ path: '/api/auth/logout' }) },
-  'GET /api/auth/me': { scoped: false, req: () => ({ path: '/api/auth/me' }) },
-  'GET /api/auth/csrf': { scoped: false, req: () => ({ path: '/api/auth/csrf' }) },
-  'GET /api/auth/tokens': { scoped: false, req: () => ({ path: '/api/auth/tokens' }) },
-  'POST /api/auth/tokens': { scoped: false, req: () => ({ path: '/api/auth/tokens', json: { label: 'matrix' } }) },
-  'DELETE /api/auth/tokens/:tokenId': {
-    scoped: true,
-    req: async (_fx, caller) => {
-      // Callers revoke a token of their own; the other organization tries one of organization A's.
-      const owner = caller === 'anonymous' || caller === 'otherOrgAdmin' ? h.users.attorney : h.users[caller];
-      const { record } = await issueApiToken(h.store, owner, 'to revoke');
-      return { path: `/api/auth/tokens/${record.id}` };
-    },
-  },
-  'GET /api/org': { scoped: false, req: () => ({ path: '/api/org' }) },
-  'GET /api/users': { scoped: false, req: () => ({ path: '/api/users' }) },
-  'POST /api/users': {
-    scoped: false,
-    req: () => ({
-      path: '/api/users',
-      json: { email: `new-${crypto.randomUUID()}@a.example`, displayName: 'New', role: 'advocate', password: PASSWORD },
-    }),
-  },
-  'PATCH /api/users/:userId': {
-    scoped: true,
-    req: (f) => ({ path: `/api/users/${f.targetUserId}`, json: { displayName: 'Renamed' } }),
-  },
-  'POST /api/cases': { scoped: false, req: () => ({ path: '/api/cases', json: { title: 'Matrix case', facts: FACTS } }) },
-  'GET /api/cases': { scoped: false, req: () => ({ path: '/api/cases' }) },
-  'GET /api/cases/:caseId': { scoped: true, req: (f) => ({ path: `/api/cases/${f.caseId}` }) },
-  'PATCH /api/cases/:caseId': { scoped: true, req: (f) => ({ path: `/api/cases/${f.caseId}`, json: { title: 'Renamed' } }) },
-  'POST /api/cases/:caseId/revisions': {
-    scoped: true,
-    req: (f) => ({ path: `/api/cases/${f.caseId}/revisions`, json: { facts: FACTS, note: 'matrix' } }),
-  },
-  'GET /api/cases/:caseId/revisions': { scoped: true, req: (f) => ({ path: `/api/cases/${f.caseId}/revisions` }) },
-  'GET /api/cases/:caseId/revisions/:revision': { scoped: true, req: (f) => ({ path: `/api/cases/${f.caseId}/revisions/1` }) },
-  'GET /api/cases/:caseId/parties': { scoped: true, req: (f) => ({ path: `/api/cases/${f.caseId}/parties` }) },
-  'POST /api/cases/:caseId/parties': {
-    scoped: true,
-    req: (f) => ({ path: `/api/cases/${f.caseId}/parties`, json: { role: 'respondent', name: 'Field Office Director' } }),
-  },
-  'POST /api/analyze': { scoped: false, req: () => ({ path: '/api/analyze', json: { facts: FACTS } }) },
-  'POST /api/cases/:caseId/analysis': { scoped: true, req: (f) => ({ path: `/api/cases/${f.caseId}/analysis`, json: {} }) },
-  'GET /api/cases/:caseId/docket': { scoped: true, req: (f) => ({ path: `/api/cases/${f.caseId}/docket` }) },
-  'POST /api/cases/:caseId/docket': {
-    scoped: true,
-    req: (f) => ({ path: `/api/cases/${f.caseId}/docket`, json: { kind: 'complaint-filed', date: '2026-03-02' } }),
-  },
-  'GET /api/deadlines/rules': { scoped: false, req: () => ({ path: '/api/deadlines/rules' }) },
-  'POST /api/deadlines/compute': {
-    scoped: false,
-    req: () => ({ path: '/api/deadlines/compute', json: { rule: 'frcp-4m', from: '2026-03-02' } }),
-  },
-  'GET /api/cases/:caseId/deadlines': { scoped: true, req: (f) => ({ path: `/api/cases/${f.caseId}/deadlines` }) },
-  'PATCH /api/deadlines/:deadlineId': { scoped: true, req: (f) => ({ path: `/api/deadlines/${f.deadlineId}`, json: { status: 'open' } }) },
-  'POST /api/cases/:caseId/evidence': {
-    scoped: true,
-    req: (f) => ({
-      path: `/api/cases/${f.caseId}/evidence`,
-      body: 'A declaration, in plain text.\n',
-      headers: { 'x-filename': encodeURIComponent('declaración.txt'), 'content-type': 'application/octet-stream' },
-    }),
-  },
-  'GET /api/cases/:caseId/evidence': { scoped: true, req: (f) => ({ path: `/api/cases/${f.caseId}/evidence` }) },
-  'GET /api/evidence/:evidenceId': { scoped: true, req: (f) => ({ path: `/api/evidence/${f.evidenceId}` }) },
-  'PATCH /api/evidence/:evidenceId': { scoped: true, req: (f) => ({ path: `/api/evidence/${f.evidenceId}`, json: { exhibitNumber: 'A' } }) },
-  'POST /api/evidence/:evidenceId/links': {
-    scoped: true,
-    req: (f) => ({ path: `/api/evidence/${f.evidenceId}/links`, json: { factsPath: 'person.custody' } }),
-  },
-  'GET /api/evidence/:evidenceId/download': { scoped: true, req: (f) => ({ path: `/api/evidence/${f.evidenceId}/download` }) },
-  'GET /api/evidence/:evidenceId/custody': { scoped: true, req: (f) => ({ path: `/api/evidence/${f.evidenceId}/custody` }) },
-  'GET /api/lookups/venue': { scoped: false, req: () => ({ path: '/api/lookups/venue?state=CA&county=Alameda' }) },
-  'GET /api/lookups/zip/:zip': { scoped: false, req: () => ({ path: '/api/lookups/zip/94612' }) },
-  'GET /api/lookups/courts/:courtId': { scoped: false, req: () => ({ path: '/api/lookups/courts/cand' }) },
-  'GET /api/lookups/facilities': { scoped: false, req: () => ({ path: '/api/lookups/facilities?q=Stewart&state=GA' }) },
-  'GET /api/lookups/facilities/:facilityId': { scoped: false, req: () => ({ path: `/api/lookups/facilities/${facilityId}` }) },
-  'GET /api/lookups/agency': { scoped: false, req: () => ({ path: '/api/lookups/agency?name=Harris%20County&state=TX' }) },
-  'GET /api/lookups/field-office': { scoped: false, req: () => ({ path: '/api/lookups/field-office?state=CA&county=Alameda' }) },
-  'GET /api/audit': { scoped: false, req: () => ({ path: '/api/audit?limit=5' }) },
-};
-
-let facilityId = '';
+const MATRIX = matrixEntries(() => h);
 const CALLERS: CallerName[] = ['anonymous', ...ROLE_CALLERS, 'otherOrgAdmin'];
 
 before(async () => {
-  const reference = loadReference({ shippedOnly: true });
-  h = await openHarness({ reference });
-  const found = reference.facility('Stewart', 'GA');
-  facilityId = found.status === 'found' ? found.value.id : found.status === 'ambiguous' ? found.candidates[0]!.id : 'unknown';
-  const actor = { userId: h.users.attorney.id, orgId: h.users.attorney.orgId, role: 'attorney' as const };
-  const kase = await h.store.cases.create(actor, { title: 'Fixture case', facts: FACTS });
-  const { deadlines } = await h.store.docket.addEvent(actor, kase.id, { kind: 'complaint-filed', date: '2026-03-02' });
-  const ev = await h.store.evidence.put(actor, kase.id, { filename: 'note.txt', stream: [new TextEncoder().encode('hello\n')] });
-  const target = await h.store.users.create({
-    orgId: h.users.admin.orgId,
-    email: 'target@a.example',
-    displayName: 'Target',
-    role: 'advocate',
-    passwordHash: null,
-  });
-  await h.store.users.create({
-    orgId: h.users.admin.orgId,
-    email: 'login@a.example',
-    displayName: 'Login',
-    role: 'advocate',
-    passwordHash: await hashPassword(PASSWORD),
-  });
-  assert.ok(deadlines[0], 'the fixture docket event attaches a deadline');
-  fx = { caseId: kase.id, evidenceId: ev.id, deadlineId: deadlines[0]!.id, targetUserId: target.id };
+  h = await openHarness({ reference: loadReference({ shippedOnly: true }) });
+  fx = await createFixture(h);
 });
 after(async () => { await h.close(); });
 

@@ -148,7 +148,10 @@ export function caseRoutes(): AnyRoute[] {
       body: z.object({
         role: z.string().trim().min(1).max(100),
         name: z.string().trim().min(1).max(300),
-        details: z.record(z.string().max(100), z.unknown()).optional(),
+        details: z
+          .record(z.string().min(1).max(100), z.string().max(2000).nullable())
+          .optional()
+          .describe('Flat text fields, e.g. {"address": "…", "aNumber": "A…", "dateOfBirth": "YYYY-MM-DD", "title": "…"}.'),
       }),
       responses: [{ status: 201, description: 'Added', schema: PartyOut }],
       handler: async ({ c, deps, user, params, body }) =>
