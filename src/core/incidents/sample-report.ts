@@ -2,6 +2,7 @@
  * A complete, valid incident report for tests and examples (a made-up event; no real person).
  * `sampleReport({ ... })` replaces top-level parts.
  */
+import type { IncidentFacets } from './incident-facets.ts';
 import type { IncidentReport } from './incident-schema.ts';
 
 export function sampleReport(overrides: Partial<IncidentReport> = {}): IncidentReport {
@@ -32,5 +33,40 @@ export function sampleReport(overrides: Partial<IncidentReport> = {}): IncidentR
     demographics: { source: 'self_reported', ethnicity: 'hispanic_latino', language: 'spanish', ageRange: '25_34', gender: 'man' },
     narrative: 'A made-up narrative for tests.',
     ...overrides,
+  };
+}
+
+/** Facets of a made-up event (Collier County, FL, 2025-04-01) for aggregation tests. */
+export function sampleFacets(id: string, o: Partial<IncidentFacets> = {}): IncidentFacets {
+  return {
+    id,
+    duplicateOf: null,
+    synthetic: false,
+    countable: true,
+    date: '2025-04-01',
+    month: (o.date ?? '2025-04-01').slice(0, 7),
+    state: 'FL',
+    county: 'Collier County',
+    agency: "Collier County Sheriff's Office",
+    agencyKey: 'FL:collier-county-sheriff-office',
+    models: ['JEM', 'TFM'],
+    hadAgreement: 'yes',
+    agreementIds: [],
+    contactKind: 'traffic_stop',
+    stopReason: 'equipment_violation',
+    outcome: 'released',
+    askedAboutStatus: 'unknown',
+    arrested: 'no',
+    detainerLodged: 'no',
+    transferredToIce: 'no',
+    heldMinutes: null,
+    minutesBeyondRelease: null,
+    reporterRole: 'witness',
+    ethnicity: 'unknown',
+    language: 'unknown',
+    ageRange: 'unknown',
+    gender: 'unknown',
+    caseId: null,
+    ...o,
   };
 }
