@@ -67,10 +67,10 @@ export function sheetToCompare(held: Sheet287g[], sheet: Sheet287g): Sheet287g |
 }
 
 export async function import287g(opts: ImportOptions): Promise<ImportResult> {
+  const cells = await readSheetFile(opts.file);
   const fromName = sheetDateFromFileName(opts.file);
   const date = opts.date ?? fromName?.date ?? null;
   if (!date) throw new ImportDateMissingError(opts.file);
-  const cells = await readSheetFile(opts.file);
   const { sheet, repairs, problems } = parse287gSheet(cells, {
     date,
     edition: opts.date ? null : fromName?.edition ?? null,

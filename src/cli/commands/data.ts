@@ -16,7 +16,8 @@ const SHOW = 25;
 function issueLine(lang: Lang, i: SheetIssue): string {
   const what = t(lang, `reference:${i.code}`, i.params);
   const where = [i.row ? `row ${i.row}` : null, i.column].filter(Boolean).join(', ');
-  const change = i.to !== undefined ? `"${i.from ?? ''}" → "${i.to ?? ''}"` : i.from ? `"${i.from}"` : '';
+  const short = (v: string | null | undefined) => ((v ?? '').length > 90 ? `${(v ?? '').slice(0, 87)}...` : v ?? '');
+  const change = i.to !== undefined ? `"${short(i.from)}" → "${short(i.to)}"` : i.from ? `"${short(i.from)}"` : '';
   return `  ${where}: ${what}${change ? ` ${change}` : ''}`;
 }
 
@@ -42,7 +43,15 @@ function printResult(io: Io, lang: Lang, r: ImportResult, dryRun: boolean): void
     section(t(lang, 'reference:cli.importRemoved'), d.removed, (e) => `  - ${e.state} ${e.agency} — ${e.model}, signed ${e.signed ?? '?'}`);
     section(t(lang, 'reference:cli.importChanged'), d.changed, (c) => `  ~ ${c.state} ${c.agency}: ${c.changes.map((x) => `${x.field} ${x.from ?? '—'} → ${x.to ?? '—'}`).join('; ')}`);
   }
-  section(t(lang, 'reference:cli.importRepairs'), r.repairs, (i) => issueLine(lang, i));
+  // Repairs grouped by kind, so the rare ones (dates) are not buried under hundreds of unwrapped links.
+  const byCode = new Map<string, SheetIssue[]>();
+  for (const i of r.repairs) byCode.set(i.code, [...(byCode.get(i.code) ?? []), i]);
+  if (r.repairs.length) io.stdout(`\n${t(lang, 'reference:cli.importRepairs')} (${r.repairs.length}):\n`);
+  for (const [code, list] of [...byCode].sort((a, b) => a[1].length - b[1].length)) {
+    io.stdout(`  ${t(lang, `reference:${code}`)} (${list.length})\n`);
+    for (const i of list.slice(0, 5)) io.stdout(`  ${issueLine(lang, i)}\n`);
+    if (list.length > 5) io.stdout(`    ${t(lang, 'reference:cli.more', { count: list.length - 5 })}\n`);
+  }
   section(t(lang, 'reference:cli.importProblems'), r.problems, (i) => issueLine(lang, i));
   io.stdout('\n');
   if (dryRun) io.stdout(t(lang, 'reference:cli.importDryRun') + '\n');
