@@ -20,6 +20,8 @@ export interface HoursResult {
   time: string;
   zone: Zone;
   startAt: string;
+  /** Local date the count reached, before any rolling. */
+  countedDate: string;
   steps: Message[];
   usedFixedOffset: boolean;
 }
@@ -58,5 +60,5 @@ export function addHoursFrcp6a(
     steps.push({ code: 'deadlines:steps.sameTimeNextCourtDay', params: { at: instantParam(final, zone), zone: zone.name } });
   }
   const local = localDateTime(final, zone);
-  return { at: formatInstant(final, zone), ...local, zone, startAt: formatInstant(ms, zone), steps, usedFixedOffset };
+  return { at: formatInstant(final, zone), ...local, zone, startAt: formatInstant(ms, zone), countedDate: endDate, steps, usedFixedOffset };
 }

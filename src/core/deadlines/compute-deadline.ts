@@ -7,6 +7,7 @@ import { addPeriodFrcp6a } from './add-days-frcp6a.ts';
 import { assertIsoDate, dateParam, isIsoDate } from './calendar-date.ts';
 import { FLAG_KINDS, findDeadlineRule, allDeadlineRules, ruleTextCode, type Citation, type DeadlineRule, type FlagKind } from './deadline-rule.ts';
 import { detainerHoldLimit } from './detainer-hold-limit.ts';
+import { addHoursFrcp6a } from './add-hours-frcp6a.ts';
 import { DeadlineInputError } from './errors.ts';
 import { timeZoneForState } from './time-zones.ts';
 
@@ -73,7 +74,25 @@ function computeHours(rule: DeadlineRule, trigger: string, options: ComputeDeadl
       warnings.push({ code: 'deadlines:warnings.stateSpansZones', params: { state: options.state.toUpperCase(), zone: st.timeZone, others: st.otherZones!.join(', ') } });
     }
   }
-  const r = detainerHoldLimit(trigger, { ...(timeZone !== undefined ? { timeZone } : {}), ...(options.asOf !== undefined ? { asOf: options.asOf } : {}) });
+  const period = rule.periods[0]!;
+  const zoneOption = timeZone !== undefined ? { timeZone } : {};
+  if (!period.skipNonCourtDays) {
+    // FRCP 6(a)(2): every hour counts; an end on a weekend or holiday runs to the same time on the next court day.
+    const h = addHoursFrcp6a(trigger, period.amount, { ...zoneOption, extraHolidays: options.extraHolidays ?? [] });
+    if (h.usedFixedOffset) warnings.push({ code: 'deadlines:warnings.fixedOffset', params: { zone: h.zone.name } });
+    return {
+      ...(base as DeadlineResult),
+      triggerDate: h.startAt.slice(0, 10),
+      dueDate: h.date,
+      dueTime: h.time,
+      dueAt: h.at,
+      timeZone: h.zone.name,
+      countedDate: h.countedDate,
+      steps: h.steps,
+      warnings: [...base.warnings!, ...warnings],
+    };
+  }
+  const r = detainerHoldLimit(trigger, { ...zoneOption, ...(options.asOf !== undefined ? { asOf: options.asOf } : {}) });
   if (r.usedFixedOffset) warnings.push({ code: 'deadlines:warnings.fixedOffset', params: { zone: r.zone.name } });
   return {
     ...(base as DeadlineResult),

@@ -33,6 +33,11 @@ const PeriodSchema = z
     roll: z.boolean(),
     /** The amount when the trigger was mailed (N-336: 33 days). */
     mailedAmount: z.number().int().positive().optional(),
+    /**
+     * Hours only. true: hours on Saturdays, Sundays and legal holidays are not counted (8 C.F.R. § 287.7(d));
+     * false/absent: FRCP 6(a)(2) — every hour counts and an end on such a day runs to the same time next court day.
+     */
+    skipNonCourtDays: z.boolean().optional(),
     /** What this period is (required when a rule chains several periods). */
     label: LocalizedText.optional(),
   })
@@ -61,6 +66,15 @@ export const DeadlineRuleSchema = z
   .strict()
   .refine((r) => r.periods.length === 1 || r.periods.every((p) => p.label), {
     message: 'a rule with several periods must label each period',
+  })
+  .refine((r) => !r.periods.some((p) => p.unit === 'hours') || r.periods.length === 1, {
+    message: 'an hour-based rule has exactly one period',
+  })
+  .refine((r) => r.periods.every((p) => p.unit === 'hours' || p.skipNonCourtDays === undefined), {
+    message: 'skipNonCourtDays applies only to hours',
+  })
+  .refine((r) => !r.periods.some((p) => p.skipNonCourtDays) || r.periods[0]!.amount === 48, {
+    message: 'skipNonCourtDays is the 8 C.F.R. § 287.7(d) 48-hour count',
   });
 export type DeadlineRule = z.infer<typeof DeadlineRuleSchema>;
 

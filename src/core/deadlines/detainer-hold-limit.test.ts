@@ -87,6 +87,6 @@ test('property: the day-segment count equals the SPEC minute-by-minute algorithm
         assert.equal(Date.parse(r.limitAt), specAlgorithm(ms, tz), `${iso} ${tz}`);
       },
     ),
-    { numRuns: 15 },
+    { numRuns: 10 },
   );
 });
