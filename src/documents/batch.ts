@@ -1,0 +1,129 @@
+/**
+ * Batch packets: one packet per CSV row (delay cases at scale). A bad row is reported in batch-errors.csv and the
+ * batch goes on; rows already done (listed in batch-done.txt) are skipped, so a stopped batch resumes.
+ *
+ * Columns (header row required; all optional except id):
+ *   id, name, form, receipt_number, filed_date, office_name, interview_date, biometrics_done, applicant_caused_delay,
+ *   residence_state, residence_county, city, adjudicate_within_days, analysis_date, filing_date,
+ *   filer_kind (pro_se|attorney), filer_name, filer_bar_number, filer_firm, filer_address (lines separated by "|"),
+ *   filer_phone, filer_email, facts_file (a facts or packet JSON file, relative to the CSV; its values win).
+ */
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import type { Facts } from '../core/facts/index.ts';
+import type { Analysis } from '../core/analysis/types.ts';
+import type { Reference } from '../core/reference/reference.ts';
+import { buildPacket, type Format } from './build-packet.ts';
+import { parsePacketFile, writePacket } from './write-packet.ts';
+import type { PacketInput } from './packet-input.ts';
+
+export type Row = Record<string, string>;
+
+const yn = (v: string | undefined) => (v === 'yes' || v === 'no' || v === 'unknown' ? v : undefined);
+const clean = <T extends object>(o: T): T => JSON.parse(JSON.stringify(o)) as T;
+
+/** One CSV row → packet file content ({ facts, packet }). */
+export async function rowToPacket(row: Row, csvDir: string): Promise<{ facts: unknown; packet: PacketInput }> {
+  if (row.facts_file) {
+    const path = resolve(csvDir, row.facts_file);
+    const text = await readFile(path, 'utf8').catch(() => {
+      throw new Error(`facts_file ${row.facts_file} not found`);
+    });
+    const p = parsePacketFile(text, row.facts_file);
+    return { facts: p.facts, packet: p.input };
+  }
+  const days = row.adjudicate_within_days ? Number(row.adjudicate_within_days) : undefined;
+  const facts = clean({
+    version: 1,
+    analysisDate: row.analysis_date || undefined,
+    person: { name: row.name || undefined, residence: row.residence_state || row.residence_county ? { state: row.residence_state || undefined, county: row.residence_county || undefined } : undefined },
+    benefitRequest: {
+      form: row.form || undefined,
+      receiptNumber: row.receipt_number || undefined,
+      agency: 'uscis',
+      office: row.office_name ? { name: row.office_name } : undefined,
+      filedDate: row.filed_date || undefined,
+      interviewDate: row.interview_date || undefined,
+      biometricsDone: yn(row.biometrics_done),
+      applicantCausedDelay: yn(row.applicant_caused_delay),
+      status: 'pending',
+    },
+    reliefSought: { kinds: ['adjudicate'], adjudicateWithinDays: days, challenge: 'delay' },
+  });
+  const packet: PacketInput = clean({
+    filer: row.filer_kind
+      ? {
+          kind: row.filer_kind === 'attorney' ? 'attorney' : 'pro_se',
+          name: row.filer_name || undefined,
+          barNumber: row.filer_bar_number || undefined,
+          firm: row.filer_firm || undefined,
+          addressLines: row.filer_address ? row.filer_address.split('|').map((s) => s.trim()) : undefined,
+          phone: row.filer_phone || undefined,
+          email: row.filer_email || undefined,
+        }
+      : undefined,
+    plaintiff: row.city || row.residence_state ? { city: row.city || undefined, state: row.residence_state || undefined } : undefined,
+    filingDate: row.filing_date || undefined,
+  });
+  return { facts, packet };
+}
+
+export interface BatchOptions {
+  csvFile: string;
+  outDir: string;
+  formats?: Format[];
+  reference?: Reference;
+  analyze: (facts: Facts, reference?: Reference) => Analysis;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface BatchResult {
+  ok: number;
+  failed: number;
+  skipped: number;
+  errorsFile: string;
+}
+
+const safeId = (id: string) => /^[A-Za-z0-9._-]{1,64}$/.test(id) && id !== '.' && id !== '..';
+
+export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
+  const text = await readFile(opts.csvFile, 'utf8');
+  const rows = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Row[];
+  await mkdir(opts.outDir, { recursive: true });
+  const doneFile = join(opts.outDir, 'batch-done.txt');
+  const errorsFile = join(opts.outDir, 'batch-errors.csv');
+  const done = new Set((await readFile(doneFile, 'utf8').catch(() => '')).split('\n').filter(Boolean));
+  await writeFile(errorsFile, stringify([['row', 'id', 'message']]));
+  const csvDir = dirname(resolve(opts.csvFile));
+  let ok = 0;
+  let failed = 0;
+  let skipped = 0;
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k]!;
+    const id = row.id ?? '';
+    try {
+      if (!safeId(id)) throw new Error('id must be 1–64 letters, digits, dots, dashes or underscores');
+      if (done.has(id)) {
+        skipped++;
+        continue;
+      }
+      const { facts: rawFacts, packet } = await rowToPacket(row, csvDir);
+      const { facts, input } = parsePacketFile(JSON.stringify({ facts: rawFacts, packet }), `row ${k + 2}`);
+      const analysis = opts.analyze(facts, opts.reference);
+      const built = await buildPacket({ facts, analysis, reference: opts.reference, options: { input, formats: opts.formats } });
+      await writePacket(built, join(opts.outDir, id));
+      await appendFile(doneFile, id + '\n');
+      done.add(id);
+      ok++;
+    } catch (e) {
+      failed++;
+      // The message names the row and the problem; it never contains the row's data.
+      await appendFile(errorsFile, stringify([[String(k + 2), id, (e as Error).message]]));
+    } finally {
+      opts.onProgress?.(k + 1, rows.length);
+    }
+  }
+  return { ok, failed, skipped, errorsFile };
+}
