@@ -44,7 +44,10 @@ export interface Citation {
   cite: string; // e.g. '28 U.S.C. § 1361', 'Norton v. SUWA, 542 U.S. 55, 64 (2004)'
   title: string; // what the source is
   url: string | null;
-  verified_on: string; // ISO date the citation was last checked (the spec's verification pass it was copied from)
+  /** ISO date the point was checked in the legal spec's verification pass it was copied from; null = not rechecked. */
+  verified_on: string | null;
+  /** Section of the legal spec the citation is copied from, e.g. '§ 1.1'. */
+  spec?: string;
 }
 
 /** en + es text carried in rule files (labels, titles). */

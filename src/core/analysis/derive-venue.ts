@@ -1,0 +1,112 @@
+/**
+ * Venue and circuit for a case: the residence (or a lawyer's explicit facts.venue), and the place of confinement.
+ * With a Reference: county → district → circuit, facility → district; without one: the state's circuit.
+ * Also the enforcing agency's 287(g) position on the event date. Pure.
+ */
+import type { Facts } from '../facts/facts-schema.ts';
+import type { Reference } from '../reference/reference.ts';
+import type { VenueResult } from './types.ts';
+import type { EvalContext, Model287g } from './eval-context.ts';
+import { msg } from './eval-context.ts';
+import { circuitForState } from './state-circuit.ts';
+
+function none(reason: string): VenueResult {
+  return { source: 'none', courtId: null, districtName: null, circuit: null, reasons: [msg(`venue.${reason}`)] };
+}
+
+function byState(state: string, source: VenueResult['source'] = 'state'): VenueResult {
+  const circuit = circuitForState(state);
+  return { source, courtId: null, districtName: null, circuit, reasons: [msg('venue.stateOnly', { state, circuit: circuit ?? '?' })] };
+}
+
+function byCounty(ref: Reference | undefined, state: string, county: string, source: VenueResult['source']): VenueResult | null {
+  if (!ref) return null;
+  const r = ref.countyVenue({ state, county });
+  if (r.status !== 'found') return null;
+  const v = r.value;
+  return {
+    source,
+    courtId: v.courtId,
+    districtName: v.districtName,
+    circuit: v.circuit,
+    reasons: [msg(source === 'facility' ? 'venue.fromFacilityCounty' : 'venue.fromCounty', { county: v.countyName, state: v.state, district: v.districtName, circuit: v.circuit, section: v.uscSection })],
+  };
+}
+
+export function residenceVenue(f: Facts, ref?: Reference): VenueResult {
+  const o = f.venue;
+  if (o && (o.courtId || o.circuit)) {
+    const court = o.courtId && ref ? ref.court(o.courtId) : null;
+    const circuit = o.circuit ?? court?.circuit ?? (o.courtId ? circuitForState(o.courtId.slice(0, 2).toUpperCase()) : null);
+    return {
+      source: 'facts.venue',
+      courtId: o.courtId ?? null,
+      districtName: court?.districtName ?? null,
+      circuit,
+      reasons: [msg('venue.override', { court: o.courtId ?? '—', circuit: circuit ?? '?' })],
+    };
+  }
+  const r = f.person?.residence;
+  if (r?.state && r.county) {
+    const v = byCounty(ref, r.state, r.county, 'residence');
+    if (v) return v;
+    const s = byState(r.state);
+    if (ref) s.reasons.unshift(msg('venue.countyNotFound', { county: r.county, state: r.state }));
+    return s;
+  }
+  if (r?.state) return byState(r.state);
+  return none('noResidence');
+}
+
+export function confinementVenue(f: Facts, ref?: Reference): VenueResult | null {
+  const fac = f.detention?.facility;
+  if (!fac) return null;
+  if (ref) {
+    const found = fac.id ? ref.facilityById(fac.id) : null;
+    const look = !found && fac.name ? ref.facility(fac.name, fac.state) : null;
+    const v = found ?? (look && look.status === 'found' ? look.value : null);
+    if (v && v.courtId && v.circuit) {
+      return { source: 'facility', courtId: v.courtId, districtName: v.districtName, circuit: v.circuit, reasons: [msg('venue.fromFacility', { facility: v.name, district: v.districtName ?? v.courtId })] };
+    }
+  }
+  if (fac.state && fac.county) {
+    const v = byCounty(ref, fac.state, fac.county, 'facility');
+    if (v) return v;
+  }
+  if (fac.state) return byState(fac.state, 'facility');
+  return none('noFacility');
+}
+
+export function agency287g(f: Facts, date: string, ref?: Reference): Pick<EvalContext, 'has287g' | 'models287g' | 'has287gSource'> {
+  const e = f.enforcement;
+  if (e?.has287g && e.has287g !== 'unknown') {
+    return { has287g: e.has287g, models287g: [...(e.models287g ?? [])], has287gSource: 'facts' };
+  }
+  const name = e?.agency?.name;
+  if (ref && name && e?.agency?.type && e.agency.type !== 'ice' && e.agency.type !== 'cbp') {
+    const r = ref.agency287g({ name, ...(e.agency.state ? { state: e.agency.state } : {}), on: e.eventDate ?? date });
+    if (r.status === 'found') {
+      const models = [...new Set(r.value.agreements.map((a) => a.model))] as Model287g[];
+      return { has287g: r.value.hadAgreement, models287g: e.models287g?.length ? [...e.models287g] : models, has287gSource: 'reference' };
+    }
+  }
+  return { has287g: 'unknown', models287g: [...(e?.models287g ?? [])], has287gSource: 'none' };
+}
+
+export function buildEvalContext(f: Facts, date: string, ref?: Reference): EvalContext {
+  const venue = residenceVenue(f, ref);
+  const confinement = confinementVenue(f, ref);
+  const agencyState = f.enforcement?.agency?.state;
+  const circuit = venue.circuit ?? confinement?.circuit ?? circuitForState(agencyState);
+  const habeasCircuit = confinement?.circuit ?? (venue.source === 'facts.venue' ? venue.circuit : null);
+  return {
+    facts: f,
+    date,
+    venue,
+    confinement,
+    circuit,
+    habeasCircuit,
+    ...agency287g(f, date, ref),
+    enforcementState: agencyState ?? f.detention?.facility?.state ?? f.person?.residence?.state ?? null,
+  };
+}
