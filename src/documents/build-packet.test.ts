@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildPacket, sha256 } from './build-packet.ts';
+import { filingRules, feeTotal } from './filing-rules.ts';
+import { FIXTURE_ANALYSES } from '../../test/golden/fixture-analysis.ts';
+import type { Analysis } from '../core/analysis/types.ts';
+
+test('missing facts give marked blanks and a list of what to fill, not a crash', async () => {
+  const p = await buildPacket({ facts: { version: 1 }, analysis: FIXTURE_ANALYSES.F4!, options: { formats: ['pdf'] } });
+  const complaint = p.documents.find((d) => d.id === 'complaint')!;
+  assert.match(complaint.text, /\[\[FILL: Receipt number\]\]/);
+  assert.ok(p.blanks.some((b) => b.label === 'Receipt number'));
+  assert.ok(p.blanks.some((b) => b.label === "Plaintiff's full name"));
+  assert.equal(complaint.docx, undefined);
+  assert.ok(complaint.pdf && complaint.pdf.byteLength > 1000);
+});
+
+test('only what viable remedies call for: weak remedies give no papers, and the manifest hashes every file', async () => {
+  const weak: Analysis = { ...FIXTURE_ANALYSES.F4!, remedies: FIXTURE_ANALYSES.F4!.remedies.map((r) => ({ ...r, viability: 'weak' as const })) };
+  const none = await buildPacket({ facts: { version: 1 }, analysis: weak });
+  assert.equal(none.documents.length, 0);
+  assert.equal(none.warnings[0]?.code, 'documents:warnings.noViableRemedy');
+  const p = await buildPacket({ facts: { version: 1 }, analysis: FIXTURE_ANALYSES.F1!, options: { formats: ['docx'] } });
+  assert.ok(p.documents.some((d) => d.id === 'complaint' && /1447\(b\)/.test(d.text)));
+  for (const f of p.manifest.files) assert.equal(f.sha256, sha256(p.documents.find((d) => d.id === f.document)!.docx!));
+});
+
+test('the delay complaint asks to adjudicate, never to approve; fee and NOS come from the rules', async () => {
+  const p = await buildPacket({ facts: { version: 1, reliefSought: { adjudicateWithinDays: 45 } }, analysis: FIXTURE_ANALYSES.F4!, options: { formats: ['pdf'] } });
+  const text = p.documents.find((d) => d.id === 'complaint')!.text;
+  assert.match(text, /adjudicate .* within 45 days/);
+  assert.doesNotMatch(text, /\bapprove\b/i);
+  const sheet = p.documents.find((d) => d.id === 'civil-cover-sheet')!.text;
+  assert.match(sheet, new RegExp(`${filingRules().caseTypes.delay.nos} Other Immigration Actions`));
+  assert.equal(feeTotal('civil'), 405);
+  assert.equal(feeTotal('habeas'), 5);
+});
+
+test('every authority id the case types use exists, and each cites a SPEC section or says where it is from', () => {
+  const r = filingRules();
+  for (const ct of Object.values(r.caseTypes)) for (const id of [...ct.jurisdiction, ...ct.venue]) assert.ok(r.authorities[id], id);
+  for (const [id, a] of Object.entries(r.authorities)) assert.ok(a.spec || (a.source && a.verify), `${id} needs spec or a flagged source`);
+});
