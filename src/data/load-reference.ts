@@ -11,7 +11,7 @@ import type { Reference } from '../core/reference/reference.ts';
 import type { ReferenceData } from '../core/reference/reference-data.ts';
 import type { Sheet287g } from '../core/reference/parse-287g-sheet.ts';
 import { createReference, type SheetWithOrigin } from '../core/reference/create-reference.ts';
-import { render } from '../i18n/i18n.ts';
+import { render, type Message } from '../i18n/i18n.ts';
 import { imported287gDir, userDataDir } from './user-data-dir.ts';
 
 export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
@@ -74,13 +74,26 @@ export function heldSheets(dataDir: string | null): SheetWithOrigin[] {
 
 const cache = new Map<string, Reference>();
 
+/** English renderings of lookup messages, remembered: the same notes recur, and rendering costs more than a lookup. */
+const rendered = new Map<string, string>();
+function renderEnglishCached(m: Message): string {
+  const key = m.params ? `${m.code}|${JSON.stringify(m.params)}` : m.code;
+  let text = rendered.get(key);
+  if (text === undefined) {
+    text = render('en', m);
+    if (rendered.size > 10_000) rendered.clear();
+    rendered.set(key, text);
+  }
+  return text;
+}
+
 /** The reference data, loaded once per data directory and cached. */
 export function loadReference(opts: LoadOptions = {}): Reference {
   const dir = resolveDataDir(opts);
   const cacheKey = dir ?? '';
   const hit = cache.get(cacheKey);
   if (hit) return hit;
-  const ref = createReference(referenceData(), heldSheets(dir), (m) => render('en', m));
+  const ref = createReference(referenceData(), heldSheets(dir), renderEnglishCached);
   cache.set(cacheKey, ref);
   return ref;
 }

@@ -25,6 +25,7 @@ interface Indexed {
   entry: CountyEntry;
   base: string; // key without the kind word: 'fairfax', 'saintlouis', 'donaana'
   kind: CountyKind;
+  full: string; // key of the whole name: 'jamescitycounty'
 }
 
 const KIND_SUFFIXES: Array<[string, CountyKind]> = [
@@ -90,7 +91,7 @@ export class CountyFinder {
     for (const entry of entries) {
       const { base, kind } = splitCensusName(entry.name);
       const list = this.byState.get(entry.state) ?? [];
-      list.push({ entry, base, kind });
+      list.push({ entry, base, kind, full: nameKey(entry.name) });
       this.byState.set(entry.state, list);
       this.byFips.set(entry.fips, entry);
     }
@@ -125,7 +126,7 @@ export class CountyFinder {
     // "Carson City", "James City County": the kind word may be part of the name itself.
     if (matches.length === 0) {
       const whole = nameKey(input);
-      matches = list.filter((c) => c.base === whole || nameKey(c.entry.name) === whole);
+      matches = list.filter((c) => c.base === whole || c.full === whole);
     }
     if (matches.length === 0) {
       const aliasFips = this.aliases.get(state)?.get(q.base);

@@ -64,7 +64,11 @@ export class FuzzyIndex<T> {
   /** Vocabulary words a query word may stand for, with how well each matches (1 exact … 0.5 two typos). */
   private expand(word: string): Map<string, number> {
     const out = new Map<string, number>();
-    if (this.postings.has(word)) out.set(word, 1);
+    // A word the index knows is taken as typed: typos are looked for only for unknown words.
+    if (this.postings.has(word)) {
+      out.set(word, 1);
+      return out;
+    }
     const allowance = typoAllowance(word.length);
     for (let len = Math.max(1, word.length - allowance); len <= word.length + allowance; len++) {
       for (const tok of this.byLength.get(len) ?? []) {
@@ -90,16 +94,22 @@ export class FuzzyIndex<T> {
    * "Harris County Constable Precinct 1".
    */
   search(query: string, filter?: (item: T) => boolean, limit = 10): FuzzyHit<T>[] {
-    const words = [...new Set(nameTokens(query))];
-    if (words.length === 0) return [];
+    const all = [...new Set(nameTokens(query))];
+    if (all.length === 0) return [];
+    // Distinctive words first; once they matched documents, generic words ("county", "sheriff") only
+    // score those documents instead of walking their long posting lists.
+    const words = [...all.filter((w) => !this.generic.has(w)), ...all.filter((w) => this.generic.has(w))];
     const perDoc = new Map<number, { matched: number; covered: Set<string> }>();
     let totalWeight = 0;
     for (const word of words) {
-      const w = this.generic.has(word) ? this.genericWeight : 1;
+      const isGeneric = this.generic.has(word);
+      const w = isGeneric ? this.genericWeight : 1;
       totalWeight += w;
       const best = new Map<number, { quality: number; tok: string }>();
+      const restrict = isGeneric && perDoc.size > 0;
       for (const [tok, quality] of this.expand(word)) {
-        for (const d of this.postings.get(tok) ?? []) {
+        const docs = restrict ? [...perDoc.keys()].filter((d) => this.docs[d]!.tokens.has(tok)) : this.postings.get(tok) ?? [];
+        for (const d of docs) {
           const fieldWeight = this.docs[d]!.tokens.get(tok) ?? 1;
           const q = quality * fieldWeight;
           const prev = best.get(d);
