@@ -29,7 +29,12 @@ test('detainer: Thursday 5 p.m. in Chicago → Monday 5 p.m., with the time zone
   assert.equal(await main(['deadline', 'detainer-287-7d', '--from', '2026-10-15T17:00', '--tz', 'America/Chicago', '--json'], io), 0);
   const r = JSON.parse(io.out);
   assert.equal(r.dueAt, '2026-10-19T17:00:00-05:00');
+  assert.equal(r.triggerAt, '2026-10-15T17:00:00-05:00');
   assert.equal(r.timeZone, 'America/Chicago');
+  const text = captureIo();
+  assert.equal(await main(['deadline', 'detainer-287-7d', '--from', '2026-10-15T17:00', '--tz', 'America/Chicago', '--lang', 'en'], text), 0);
+  assert.match(text.out, /Trigger: .* — Thu, Oct 15, 2026, 5:00 PM \(America\/Chicago\)/);
+  assert.match(text.out, /Latest: Mon, Oct 19, 2026, 5:00 PM \(America\/Chicago\)/);
 });
 
 test('--mailed gives the N-336 33 days', async () => {

@@ -35,11 +35,13 @@ function dateText(lang: Lang, iso: string): string {
   return t(lang, 'deadlines:date', { date: Date.parse(`${iso}T00:00:00Z`) });
 }
 
+/** An ISO date-time with offset, shown as its local clock time and the zone name. */
+function localText(lang: Lang, isoWithOffset: string, zone: string): string {
+  return t(lang, 'deadlines:dateTime', { at: Date.parse(`${isoWithOffset.slice(0, 19)}Z`), zone });
+}
+
 function dueText(lang: Lang, r: DeadlineResult): string {
-  if (r.dueAt && r.dueTime && r.timeZone) {
-    return t(lang, 'deadlines:dateTime', { at: Date.parse(`${r.dueDate}T${r.dueTime}:00Z`), zone: r.timeZone });
-  }
-  return dateText(lang, r.dueDate);
+  return r.dueAt && r.timeZone ? localText(lang, r.dueAt, r.timeZone) : dateText(lang, r.dueDate);
 }
 
 function printResult(io: Io, lang: Lang, r: DeadlineResult): void {
@@ -52,7 +54,7 @@ function printResult(io: Io, lang: Lang, r: DeadlineResult): void {
   };
   out(render(lang, r.label));
   const dueKey = r.kind === 'eligibility' ? 'eligible' : r.kind === 'limit' ? 'limit' : 'due';
-  out(`${t(lang, 'deadlines:cli.trigger')}: ${t(lang, `deadlines:rules.${r.ruleId}.trigger`)} — ${r.dueAt ? r.trigger : dateText(lang, r.triggerDate)}`);
+  out(`${t(lang, 'deadlines:cli.trigger')}: ${t(lang, `deadlines:rules.${r.ruleId}.trigger`)} — ${r.triggerAt && r.timeZone ? localText(lang, r.triggerAt, r.timeZone) : dateText(lang, r.triggerDate)}`);
   out(`${t(lang, `deadlines:cli.${dueKey}`)}: ${dueText(lang, r)}`);
   list(t(lang, 'deadlines:cli.steps'), r.steps, '#');
   list(t(lang, 'deadlines:cli.notes'), r.notes, '-');

@@ -36,6 +36,8 @@ export interface DeadlineResult {
   triggerDate: string;
   /** The last day (or, for eligibility rules, the day the period runs out), ISO. */
   dueDate: string;
+  /** Hour-based rules: the trigger instant with the zone's offset. */
+  triggerAt?: string;
   /** Hour-based rules: local time HH:MM, the instant with offset, and the zone. */
   dueTime?: string;
   dueAt?: string;
@@ -83,6 +85,7 @@ function computeHours(rule: DeadlineRule, trigger: string, options: ComputeDeadl
     return {
       ...(base as DeadlineResult),
       triggerDate: h.startAt.slice(0, 10),
+      triggerAt: h.startAt,
       dueDate: h.date,
       dueTime: h.time,
       dueAt: h.at,
@@ -97,6 +100,7 @@ function computeHours(rule: DeadlineRule, trigger: string, options: ComputeDeadl
   return {
     ...(base as DeadlineResult),
     triggerDate: r.releaseEligibleAt.slice(0, 10),
+    triggerAt: r.releaseEligibleAt,
     dueDate: r.limitDate,
     dueTime: r.limitTime,
     dueAt: r.limitAt,
