@@ -107,17 +107,25 @@ export function unreasonableDelay(c: EvalContext): ElementEval {
   const pending = pendingForDelay(c.facts);
   if (pending === null) return unknown(PATH.status, 'statusUnknown', { form: b.form });
   if (!pending) return { finding: 'not_met', effect: 'barred', reasons: [msg('reason.nothingPending')], facts: [PATH.status] };
-  if (!b.filedDate) return unknown(PATH.filed, 'filedDateUnknown');
-  const years = yearsBetween(b.filedDate, c.date);
-  const facts = [PATH.filed, PATH.order];
+  // A § 221(g) refusal "pending administrative processing": the delay runs from the refusal (SPEC F5, § 1.2 table).
+  const adminProcessing = b.status === 'refused' && b.decisionDate !== undefined;
+  const start = adminProcessing ? b.decisionDate : b.filedDate;
+  const startPath = adminProcessing ? PATH.decision : PATH.filed;
+  if (!start) return unknown(PATH.filed, 'filedDateUnknown');
+  const years = yearsBetween(start, c.date);
+  const facts = [startPath, PATH.order];
+  const expedite = isYes(c.facts.priorRequests?.expedite?.requested) ? [] : [msg('reason.suggestExpedite')];
   if (isYes(b.applicantCausedDelay)) return { finding: 'not_met', effect: 'weak', reasons: [msg('reason.applicantCausedDelay')], facts: [PATH.applicantDelay] };
-  if (years < 2) return { finding: 'not_met', effect: 'weak', reasons: [msg('reason.delayUnder2Years', { years })], facts: [PATH.filed] };
+  if (years < 2) {
+    const r = [msg(adminProcessing ? 'reason.adminProcessingUnder2Years' : 'reason.delayUnder2Years', { years }), ...expedite];
+    return { finding: 'not_met', effect: 'weak', reasons: r, facts: [startPath] };
+  }
   const order = b.queue?.order;
   if (order === undefined || order === 'unknown') return unknown(PATH.order, 'queueUnknown', { years });
   if (PUBLISHED_QUEUES.has(order)) {
     if (isYes(b.queue?.outOfOrder)) return { finding: 'unknown', reasons: [msg('reason.queueOutOfOrder', { years, order })], facts: [...facts, PATH.outOfOrder] };
     if (isUnknown(b.queue?.outOfOrder)) return unknown(PATH.outOfOrder, 'outOfOrderUnknown', { years, order });
-    return { finding: 'not_met', effect: 'weak', reasons: [msg('reason.queueRuleOfReason', { years, order })], facts: [...facts, PATH.outOfOrder] };
+    return { finding: 'not_met', effect: 'weak', reasons: [msg('reason.queueRuleOfReason', { years, order }), ...expedite], facts: [...facts, PATH.outOfOrder] };
   }
   // order === 'none': parked outside any queue
   if (years >= 4) {
@@ -158,7 +166,12 @@ export function n400Pending(c: EvalContext): ElementEval {
   const b = c.facts.benefitRequest;
   if (!b || !b.form) return unknown(PATH.form, 'noRequestIdentified');
   if (b.form !== 'N-400') return { finding: 'not_met', effect: 'barred', reasons: [msg('reason.notN400', { form: b.form })], facts: [PATH.form] };
-  if (b.status === 'pending') return { finding: 'met', reasons: [msg('reason.n400Pending')], facts: [PATH.status] };
+  if (b.status === 'pending') {
+    // § 1447(b) exclusive jurisdiction: 9th (Hovsepian), 4th (Etape), 2d (Bustamante); elsewhere circuit-dependent [VERIFY].
+    const exclusive = c.circuit === '9' || c.circuit === '4' || c.circuit === '2';
+    const warning = exclusive ? msg('flag.exclusiveJurisdiction', { circuit: c.circuit! }) : msg('flag.exclusiveJurisdictionUnsettled', { circuit: c.circuit ?? '?' });
+    return { finding: 'met', reasons: [msg('reason.n400Pending')], facts: [PATH.status], warnings: [warning] };
+  }
   if (b.status === undefined || b.status === 'unknown') return unknown(PATH.status, 'statusUnknown', { form: 'N-400' });
   return { finding: 'not_met', effect: 'barred', reasons: [msg('reason.n400DecidedBeforeSuit', { status: b.status })], facts: [PATH.status] };
 }
@@ -185,6 +198,9 @@ export function passed120Days(c: EvalContext): ElementEval {
 
 /** § 1429 and pending removal proceedings: 9th Cir. Yith vs. 2d Cir. Ajlani; elsewhere circuit-dependent. */
 export function noRemovalBar1429(c: EvalContext): ElementEval {
+  const form = c.facts.benefitRequest?.form;
+  if (!form) return unknown(PATH.form, 'noRequestIdentified');
+  if (form !== 'N-400') return { finding: 'not_met', effect: 'barred', reasons: [msg('reason.notN400', { form })], facts: [PATH.form] };
   const r = c.facts.removal;
   const p = r?.proceedings;
   if (p === undefined || p === 'unknown') return unknown(PATH.removal, 'removalUnknown');

@@ -160,6 +160,8 @@ export function falseArrestTort(c: EvalContext): ElementEval {
 export function ftcaAccrual(c: EvalContext): string | null {
   const d = c.facts.detention;
   if (d?.releasedAt) return dateOnly(d.releasedAt);
+  // False imprisonment accrues when the detention ends (Wallace v. Kato): not yet while the person is held.
+  if (c.facts.person?.custody === 'detained') return null;
   return c.facts.enforcement?.eventDate ?? (d?.startDate ?? null);
 }
 
@@ -168,6 +170,9 @@ export function adminClaim(c: EvalContext): ElementEval {
   const s = c.facts.priorRequests?.sf95;
   if (isYes(s?.filed) || s?.filedDate) return { finding: 'met', reasons: [msg('reason.claimPresented')], facts: ['priorRequests.sf95.filed'] };
   const accrual = ftcaAccrual(c);
+  if (!accrual && c.facts.person?.custody === 'detained') {
+    return { finding: 'met', reasons: [msg('reason.accrualAfterRelease')], facts: ['person.custody', 'detention.releasedAt'] };
+  }
   if (!accrual) return unknown('enforcement.eventDate', 'accrualUnknown');
   const due = computeDeadline('ftca-presentment', accrual).dueDate;
   if (isUnknown(s?.filed)) {
