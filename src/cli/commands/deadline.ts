@@ -63,7 +63,7 @@ function printResult(io: Io, lang: Lang, r: DeadlineResult): void {
   out(t(lang, 'deadlines:cli.sources'));
   for (const c of r.citations) {
     const checked = c.verified_on ? t(lang, 'deadlines:cli.verifiedOn', { date: c.verified_on }) : t(lang, 'deadlines:cli.notVerified');
-    out(`  - ${c.cite}: ${c.title}. ${c.url} (${checked})`);
+    out(`  - ${c.cite}: ${c.title}.${c.url ? ` ${c.url}` : ''} (${checked})`);
   }
   out();
   out(t(lang, 'common:notLegalAdvice'));

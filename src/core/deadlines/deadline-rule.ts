@@ -15,7 +15,8 @@ export const CitationSchema = z
   .object({
     cite: z.string().min(1),
     title: z.string().min(1),
-    url: z.url(),
+    /** The source the spec's Sources line gives; null when the spec cites the authority without a link. */
+    url: z.url().nullable(),
     /** Date the point was checked against its source in the spec's verification pass; null = not rechecked. */
     verified_on: IsoDate.nullable(),
     /** Section of the legal spec (SPEC.md) the rule is copied from. */

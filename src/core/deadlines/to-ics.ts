@@ -79,7 +79,7 @@ export function deadlinesToIcs(deadlines: DeadlineResult[], options: IcsOptions)
       ...d.steps.map((s, i) => `${i + 1}. ${render(s)}`),
       ...d.notes.map((n) => `- ${render(n)}`),
       ...d.warnings.map((w) => `! ${render(w)}`),
-      ...d.citations.map((c) => `${c.cite}: ${c.url}`),
+      ...d.citations.map((c) => (c.url ? `${c.cite}: ${c.url}` : c.cite)),
       ...(options.footer ? [options.footer] : []),
     ].join('\n');
     lines.push('BEGIN:VEVENT', `UID:${uid}`, `DTSTAMP:${stamp}`);
