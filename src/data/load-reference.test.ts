@@ -172,6 +172,9 @@ test('agencies: "Co"/"SO" abbreviations, typos, apostrophes, ambiguity across st
   assert.equal(found(ref.agency287g({ name: 'polk county sheriff', state: 'Florida' })).state, 'FL');
   const none = ref.agency287g({ name: 'Los Angeles County Sheriff', state: 'CA' });
   assert.equal(none.status, 'not_found');
+  // Texas DPS is on none of the shipped sheets: the other states' Departments of Public Safety are not offered.
+  assert.equal(ref.agency287g({ name: 'Texas Department of Public Safety' }).status, 'not_found');
+  assert.equal(found(ref.agency287g({ name: 'Sherriff office Brevard', state: 'FL' })).agency, "Brevard County Sheriff's Office");
 });
 
 test('agency status on a date, with model, MOA link, county and sheets', () => {

@@ -26,9 +26,8 @@ import { sheetOrderKey, type Sheet287g } from './parse-287g-sheet.ts';
 
 export type Render = (m: Message) => string;
 
-/** Words that appear in most agency names and say little about which agency is meant. */
-const AGENCY_GENERIC = ['county', 'sheriff', 'office', 'police', 'department', 'of', 'the', 'and', 'city', 'state', 'detention', 'center', 'corrections', 'correctional', 'jail', 'public', 'safety', 'patrol', 'highway', 'parish', 'town', 'village', 'township', 'marshal', 'marshals', 'constable', 'precinct', 'division', 'facility', 'regional', 'authority', 'agency'];
-const FACILITY_GENERIC = ['county', 'jail', 'detention', 'center', 'facility', 'correctional', 'corrections', 'processing', 'ice', 'service', 'regional', 'adult', 'justice', 'complex', 'sheriff', 'office', 'department', 'of', 'the', 'and', 'city', 'law', 'enforcement', 'institution', 'federal', 'contract', 'annex', 'staging', 'hold', 'room', 'north', 'south', 'east', 'west', 'main', 'public', 'safety', 'parish', 'prison'];
+/** Words too common to tell entries apart, besides those most entries share (found by frequency in FuzzyIndex). */
+const STOP_WORDS = ['of', 'the', 'and'];
 
 const MIN_SCORE = 0.5;
 const TIE = 0.03;
@@ -217,7 +216,7 @@ export function createReference(data: ReferenceData, sheets: SheetWithOrigin[], 
       // Where the district is uncertain, the note says where the facility is ("Guantanamo Bay, Cuba").
       [f.venueNote, 0.7],
     ],
-    { genericWords: FACILITY_GENERIC },
+    { genericWords: STOP_WORDS },
   );
   const facilityById = new Map(facilityRows.map((f) => [f.id, f]));
 
@@ -276,7 +275,7 @@ export function createReference(data: ReferenceData, sheets: SheetWithOrigin[], 
   const agencyIndex = new FuzzyIndex(
     groupList,
     (g) => [...g.names.map((n): [string, number] => [n, 1]), [g.county, 0.5]],
-    { genericWords: AGENCY_GENERIC },
+    { genericWords: STOP_WORDS },
   );
   const newestDate = history.participatingDates.at(-1) ?? '';
   const statusOf = (g: AgencyGroup, on: string): Agency287gStatus => {

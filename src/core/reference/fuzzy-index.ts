@@ -23,7 +23,9 @@ interface Doc<T> {
 
 export interface FuzzyIndexOptions {
   /** Words that say little about which entry is meant (they still count, with weight `genericWeight`). */
-  genericWords: Iterable<string>;
+  genericWords?: Iterable<string>;
+  /** Words found in more than this share of the entries are generic too ("county", "sheriff", "jail"). Default 4%. */
+  genericShare?: number;
   genericWeight?: number;
 }
 
@@ -31,22 +33,29 @@ export class FuzzyIndex<T> {
   private readonly docs: Doc<T>[] = [];
   private readonly postings = new Map<string, number[]>();
   private readonly byLength = new Map<number, string[]>();
-  private readonly generic: Set<string>;
+  private readonly generic = new Set<string>();
   private readonly genericWeight: number;
 
   /** `fields` gives each document's searchable texts with a weight (1 = the name itself). */
   constructor(items: readonly T[], fields: (item: T) => Array<[text: string | null | undefined, weight: number]>, options: FuzzyIndexOptions) {
-    this.generic = new Set(options.genericWords);
     this.genericWeight = options.genericWeight ?? 0.25;
-    items.forEach((item, i) => {
+    for (const w of options.genericWords ?? []) this.generic.add(w);
+    items.forEach((item) => {
       const tokens = new Map<string, number>();
       for (const [text, weight] of fields(item)) {
         if (!text) continue;
         for (const tok of nameTokens(text)) tokens.set(tok, Math.max(tokens.get(tok) ?? 0, weight));
       }
-      let distinctiveWeight = 0;
-      for (const [tok, w] of tokens) if (!this.generic.has(tok) && w >= 1) distinctiveWeight += 1;
-      this.docs.push({ item, tokens, distinctiveWeight });
+      this.docs.push({ item, tokens, distinctiveWeight: 0 });
+    });
+    // Generic by frequency: a word most entries share cannot tell them apart.
+    const df = new Map<string, number>();
+    for (const d of this.docs) for (const tok of d.tokens.keys()) df.set(tok, (df.get(tok) ?? 0) + 1);
+    const limit = Math.max(3, this.docs.length * (options.genericShare ?? 0.04));
+    for (const [tok, n] of df) if (n > limit) this.generic.add(tok);
+    this.docs.forEach((doc, i) => {
+      const { tokens } = doc;
+      for (const [tok, w] of tokens) if (!this.generic.has(tok) && w >= 1) doc.distinctiveWeight += 1;
       for (const tok of tokens.keys()) {
         let list = this.postings.get(tok);
         if (!list) {
@@ -99,15 +108,20 @@ export class FuzzyIndex<T> {
     // Distinctive words first; once they matched documents, generic words ("county", "sheriff") only
     // score those documents instead of walking their long posting lists.
     const words = [...all.filter((w) => !this.generic.has(w)), ...all.filter((w) => this.generic.has(w))];
-    const perDoc = new Map<number, { matched: number; covered: Set<string> }>();
+    const perDoc = new Map<number, { matched: number; covered: Set<string>; distinctiveHits: number }>();
     let totalWeight = 0;
+    let distinctiveWords = 0;
     for (const word of words) {
       const isGeneric = this.generic.has(word);
       const w = isGeneric ? this.genericWeight : 1;
       totalWeight += w;
+      const expansions = this.expand(word);
+      // Only words the index knows (or a typo of one) must be found; a word matching nothing anywhere is
+      // more likely a misspelling than a reason to reject every entry.
+      if (!isGeneric && expansions.size > 0) distinctiveWords++;
       const best = new Map<number, { quality: number; tok: string }>();
       const restrict = isGeneric && perDoc.size > 0;
-      for (const [tok, quality] of this.expand(word)) {
+      for (const [tok, quality] of expansions) {
         const docs = restrict ? [...perDoc.keys()].filter((d) => this.docs[d]!.tokens.has(tok)) : this.postings.get(tok) ?? [];
         for (const d of docs) {
           const fieldWeight = this.docs[d]!.tokens.get(tok) ?? 1;
@@ -119,10 +133,11 @@ export class FuzzyIndex<T> {
       for (const [d, { quality, tok }] of best) {
         let acc = perDoc.get(d);
         if (!acc) {
-          acc = { matched: 0, covered: new Set() };
+          acc = { matched: 0, covered: new Set(), distinctiveHits: 0 };
           perDoc.set(d, acc);
         }
         acc.matched += w * quality;
+        if (!isGeneric) acc.distinctiveHits++;
         acc.covered.add(tok);
       }
     }
@@ -133,7 +148,10 @@ export class FuzzyIndex<T> {
       let coveredDistinctive = 0;
       for (const tok of acc.covered) if (!this.generic.has(tok) && (doc.tokens.get(tok) ?? 0) >= 1) coveredDistinctive++;
       const coverage = doc.distinctiveWeight ? coveredDistinctive / doc.distinctiveWeight : 1;
-      const score = (acc.matched / totalWeight) * 0.85 + coverage * 0.15;
+      // Every distinctive word of the query should be found: "Texas Department of Public Safety" is not
+      // "Georgia Department of Public Safety".
+      const allFound = distinctiveWords ? acc.distinctiveHits / distinctiveWords : 1;
+      const score = ((acc.matched / totalWeight) * 0.85 + coverage * 0.15) * allFound;
       hits.push({ item: doc.item, score: Math.round(score * 1000) / 1000 });
     }
     hits.sort((a, b) => b.score - a.score);
