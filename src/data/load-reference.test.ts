@@ -195,6 +195,10 @@ test('agency status on a date, with model, MOA link, county and sheets', () => {
   assert.equal(boca.explanationCode!.code, 'reference:agency.reason.withdrawnBetween');
   assert.deepEqual([boca.agreements[0]!.lastSeen, boca.agreements[0]!.current], ['2025-05-16', false]);
   assert.equal(found(ref.agency287g({ name: 'Boca Raton PD', state: 'FL', on: '2025-05-01' })).hadAgreement, 'yes');
+  // ICE corrected "Berrian County Sheriff's Offic" (2025-05-16) to "…Office" (2025-07-18): one agreement, still current.
+  const berrien = found(ref.agency287g({ name: 'Berrian County SO', state: 'MI', on: '2025-06-01' }));
+  assert.equal(berrien.hadAgreement, 'yes');
+  assert.deepEqual(berrien.agreements.map((a) => `${a.model} ${a.firstSeen}..${a.lastSeen} ${a.current}`), ['WSO 2025-05-16..2025-07-18 true']);
   // Jackson County (MN) lost its JEM agreement but kept its WSO agreement.
   const jackson = found(ref.agency287g({ name: "Jackson County Sheriff's Office", state: 'MN', on: '2025-07-18' }));
   assert.equal(jackson.hadAgreement, 'yes');

@@ -6,7 +6,7 @@
 import type { Model287g, StateCode } from './reference.ts';
 import { agencyKey, agreementId } from './history-287g.ts';
 import type { Row287g, Sheet287g } from './parse-287g-sheet.ts';
-import { editDistance, nameKey } from './normalize-name.ts';
+import { pairRenames } from './same-agency.ts';
 
 export interface DiffEntry {
   id: string;
@@ -103,19 +103,8 @@ export function diff287gSheets(before: Sheet287g | null, after: Sheet287g): Shee
   added = added.filter((a) => !pairedAdded.has(a.id));
   removed = removed.filter((r) => !pairedRemoved.has(r.id));
 
-  // Spelling corrections ("Berrian County Sheriff's Offic" → "Berrien County Sheriff's Office"): same state and
-  // model, names within two typos (or one a truncation of the other), and exactly one candidate each way.
-  const similar = (x: DiffEntry, y: DiffEntry) => {
-    if (x.state !== y.state || x.model !== y.model) return false;
-    const a = nameKey(x.agency);
-    const b = nameKey(y.agency);
-    return editDistance(a, b, 3) <= 3 || ((a.startsWith(b) || b.startsWith(a)) && Math.min(a.length, b.length) >= 12);
-  };
-  for (const r of [...removed]) {
-    const cands = added.filter((a) => similar(r, a));
-    if (cands.length !== 1) continue;
-    const a = cands[0]!;
-    if (removed.filter((x) => similar(x, a)).length !== 1) continue;
+  // Spelling corrections ("Berrian County Sheriff's Offic" → "Berrian County Sheriff's Office").
+  for (const [r, a] of pairRenames(removed, added)) {
     const changes: FieldChange[] = [{ field: 'agency', from: r.agency, to: a.agency }];
     if (r.signed !== a.signed) changes.push({ field: 'signed', from: r.signed, to: a.signed });
     if (r.moaUrl !== a.moaUrl) changes.push({ field: 'moaUrl', from: r.moaUrl, to: a.moaUrl });

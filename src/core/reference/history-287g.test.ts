@@ -82,3 +82,18 @@ test('a pending-only agency has no agreement, and the pending request is shown a
   assert.equal(s.hadAgreement, 'no');
   assert.ok(s.warnings!.some((w) => w.code === 'reference:warning.pending'));
 });
+
+test('a corrected spelling between sheets keeps one agreement, with the rename recorded', () => {
+  const mi = (agency: string): Row287g => ({ ...row(agency, 'WSO', '2025-05-06'), state: 'MI', county: 'Berrien County' });
+  const hist = buildHistory(
+    [
+      sheet('2025-05-16', [mi("Berrian County Sheriff's Offic")]),
+      sheet('2025-07-18', [mi("Berrian County Sheriff's Office")]),
+    ],
+    () => null,
+  );
+  assert.equal(hist.agreements.length, 1);
+  const a = hist.agreements[0]!;
+  assert.deepEqual([a.agency, a.firstSeen, a.lastSeen, a.current], ["Berrian County Sheriff's Office", '2025-05-16', '2025-07-18', true]);
+  assert.deepEqual(a.changes!.map((c) => [c.field, c.from, c.to]), [['agency', "Berrian County Sheriff's Offic", "Berrian County Sheriff's Office"]]);
+});

@@ -9,6 +9,7 @@
 import type { Agency287gStatus, Agreement287g, StateCode } from './reference.ts';
 import type { Message } from '../../i18n/i18n.ts';
 import { nameTokens } from './normalize-name.ts';
+import { pairRenames } from './same-agency.ts';
 import { sheetOrderKey, type Row287g, type Sheet287g } from './parse-287g-sheet.ts';
 
 /** Stable id: 'TX:harris-county-sheriff-office:JEM'. Apostrophe styles, case, "Co."/"County" do not change it. */
@@ -37,10 +38,25 @@ export function buildHistory(sheets: Sheet287g[], countyFips: (state: StateCode,
   const newestP = participating.at(-1);
   const newestPending = pending.at(-1);
 
+  // Spelling corrections between consecutive participating sheets keep one history: row id → agreement id.
+  const alias = new Map<string, string>();
+  const resolve = (row: Row287g) => {
+    const id = agreementId(row.state, row.agency, row.model);
+    return alias.get(id) ?? id;
+  };
+  let previousP: Sheet287g | null = null;
   for (const sheet of sorted) {
+    if (sheet.kind === 'participating' && previousP) {
+      const here = new Set(sheet.rows.map(resolve));
+      const before = new Set(previousP.rows.map(resolve));
+      const gone = previousP.rows.filter((r) => !here.has(resolve(r)));
+      const fresh = sheet.rows.filter((r) => !before.has(resolve(r)) && !byId.has(resolve(r)));
+      for (const [g, f] of pairRenames(gone, fresh)) alias.set(agreementId(f.state, f.agency, f.model), resolve(g));
+    }
+    if (sheet.kind === 'participating') previousP = sheet;
     const seenHere = new Set<string>();
     for (const row of sheet.rows) {
-      const id = agreementId(row.state, row.agency, row.model);
+      const id = resolve(row);
       if (seenHere.has(id)) continue; // duplicate row in one sheet: the first counts (reported at import)
       seenHere.add(id);
       let a = byId.get(id);
@@ -87,8 +103,8 @@ export function buildHistory(sheets: Sheet287g[], countyFips: (state: StateCode,
       }
     }
   }
-  const newestPIds = new Set(newestP ? newestP.rows.map((r) => agreementId(r.state, r.agency, r.model)) : []);
-  const newestPendingIds = new Set(newestPending ? newestPending.rows.map((r) => agreementId(r.state, r.agency, r.model)) : []);
+  const newestPIds = new Set(newestP ? newestP.rows.map(resolve) : []);
+  const newestPendingIds = new Set(newestPending ? newestPending.rows.map(resolve) : []);
   for (const a of byId.values()) {
     if (a.listedOn.length) {
       a.firstSeen = a.listedOn[0]!;
