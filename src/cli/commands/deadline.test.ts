@@ -74,3 +74,19 @@ test('--list prints every rule with its label; --help explains the options', asy
   assert.equal(await main(['deadline', '--help'], help), 0);
   assert.match(help.out, /--from DATE/);
 });
+
+test('--holidays YEAR lists the observed legal holidays; a bad year exits 2', async () => {
+  const io = captureIo();
+  assert.equal(await main(['deadline', '--holidays', '2027', '--lang', 'en'], io), 0);
+  assert.match(io.out, /Fri, Dec 24, 2027\s+Christmas Day — observed for Sat, Dec 25, 2027/);
+  assert.match(io.out, /Fri, Dec 31, 2027\s+New Year's Day — observed for Sat, Jan 1, 2028/);
+  const json = captureIo();
+  assert.equal(await main(['deadline', '--holidays', '2026', '--json'], json), 0);
+  assert.equal(JSON.parse(json.out).length, 11);
+  const bad = captureIo();
+  assert.equal(await main(['deadline', '--holidays', '20x7', '--lang', 'en'], bad), 2);
+  assert.match(bad.err, /not a year/);
+  const far = captureIo();
+  assert.equal(await main(['deadline', '--holidays', '1900', '--lang', 'en'], far), 2);
+  assert.match(far.err, /outside the years/);
+});

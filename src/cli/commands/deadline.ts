@@ -5,13 +5,14 @@
 import { UsageError, parseCommandArgs, printJson, type Command, type Io } from '../command.ts';
 import { pickLang } from './lookup.ts';
 import { render, t, type Lang, type Message } from '../../i18n/i18n.ts';
-import { computeDeadline, listDeadlineRules, DeadlineInputError, type DeadlineResult } from '../../core/deadlines/index.ts';
+import { computeDeadline, federalHolidays, listDeadlineRules, DeadlineInputError, type DeadlineResult } from '../../core/deadlines/index.ts';
 import { withRenderedMessages } from '../../server/render-messages.ts';
 import { NOT_LEGAL_ADVICE } from '../main.ts';
 
 const HELP = `Usage: writ deadline <rule> --from YYYY-MM-DD [--json] [--lang en|es]
        writ deadline detainer-287-7d --from 2026-10-15T17:00 (--tz America/Chicago | --state IL) [--as-of <date-time>]
        writ deadline --list
+       writ deadline --holidays YEAR
 
 Computes one deadline under FRCP 6(a): excludes the trigger day, counts every day, and moves a last day on a
 Saturday, Sunday or legal holiday to the next court day. Prints each step, the notes, warnings and sources.
@@ -25,6 +26,7 @@ Options:
   --state XX             two-letter state, to pick the time zone when --tz is not given
   --as-of DATE-TIME      detainer: report hours held as of this time
   --list                 list the rules
+  --holidays YEAR        list the legal holidays Writ uses for a year (observed days)
   --json                 print the result as JSON (messages with their rendered text)
   --lang en|es           language (default: $WRIT_LANG, then $LANG)
 
@@ -77,6 +79,25 @@ function printList(io: Io, lang: Lang, json: boolean): void {
   for (const r of rules) io.stdout(`  ${r.id.padEnd(width)}  ${render(lang, { code: r.labelCode })}\n`);
 }
 
+function printHolidays(io: Io, lang: Lang, yearText: string, json: boolean): void {
+  const year = Number(yearText);
+  let list;
+  try {
+    if (!/^\d{4}$/.test(yearText)) throw new DeadlineInputError('deadlines:errors.badYear', { value: yearText });
+    list = federalHolidays(year);
+  } catch (e) {
+    if (e instanceof DeadlineInputError) throw new UsageError(render(lang, e.problem));
+    throw e;
+  }
+  if (json) return printJson(io, list.map((h) => ({ ...h, name: render(lang, { code: h.nameCode }) })));
+  io.stdout(t(lang, 'deadlines:cli.holidaysHeading', { year }) + '\n');
+  for (const h of list) {
+    const observed = h.observed ? ` — ${t(lang, 'deadlines:cli.observedFor', { date: dateText(lang, h.statutoryDate) })}` : '';
+    io.stdout(`  ${dateText(lang, h.date)}  ${render(lang, { code: h.nameCode })}${observed}\n`);
+  }
+  io.stdout(t(lang, 'deadlines:cli.holidaysFootnote') + '\n');
+}
+
 const command: Command = {
   name: 'deadline',
   summary: 'Compute a court deadline under FRCP 6(a), step by step (writ deadline frcp-4m --from 2026-03-02)',
@@ -91,12 +112,17 @@ const command: Command = {
       state: { type: 'string' },
       'as-of': { type: 'string' },
       list: { type: 'boolean' },
+      holidays: { type: 'string' },
       json: { type: 'boolean' },
       lang: { type: 'string' },
     });
     const lang = pickLang(values.lang);
     if (values.list) {
       printList(io, lang, Boolean(values.json));
+      return 0;
+    }
+    if (values.holidays !== undefined) {
+      printHolidays(io, lang, values.holidays, Boolean(values.json));
       return 0;
     }
     const valid = listDeadlineRules().map((r) => r.id).join(', ');
