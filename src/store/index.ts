@@ -52,7 +52,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const env = options.env ?? process.env;
   const log = options.log ?? (() => {});
   const databaseUrl = options.databaseUrl ?? (env.DATABASE_URL || undefined);
-  const dataDir = options.inMemory && !options.dataDir ? null : resolveDataDir(options.dataDir, env);
+  const dataDir = options.inMemory && !options.dataDir ? null : resolveDataDir(options.dataDir);
   const evidenceMaxBytes = evidenceLimit(options, env);
 
   const envKey = options.envKey ?? env.WRIT_KEY;

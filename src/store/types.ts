@@ -407,7 +407,7 @@ export interface Store {
 }
 
 export interface StoreOptions {
-  /** PGlite data directory. Default: WRIT_DATA_DIR, else $XDG_DATA_HOME/writ, else ~/.local/share/writ. */
+  /** PGlite data directory (and default key file location). Default: src/data/user-data-dir.ts (WRIT_DATA_DIR, ...). */
   dataDir?: string;
   /** PostgreSQL URL. Default: DATABASE_URL. When set, PostgreSQL is used instead of PGlite. */
   databaseUrl?: string;

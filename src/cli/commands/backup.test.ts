@@ -1,0 +1,80 @@
+// `writ backup`, `writ restore` and `writ keys` end to end on an embedded data directory.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../main.ts';
+import { captureIo } from '../test-io.ts';
+import { openStore } from '../../store/index.ts';
+
+let dir: string;
+let dataDir: string;
+
+async function run(...argv: string[]) {
+  const io = captureIo();
+  const code = await main(argv, io);
+  return { code, out: io.out, err: io.err };
+}
+
+before(async () => {
+  delete process.env.WRIT_KEY;
+  delete process.env.WRIT_KEY_FILE;
+  delete process.env.DATABASE_URL;
+  dir = mkdtempSync(join(tmpdir(), 'writ-cli-store-'));
+  dataDir = join(dir, 'data');
+  const store = await openStore({ dataDir, jobs: false });
+  const org = await store.orgs.create({ name: 'Org' });
+  const user = await store.users.create({ orgId: org.id, email: 'a@example.org', displayName: 'A', role: 'attorney', passwordHash: 'h' });
+  await store.cases.create({ userId: user.id, orgId: org.id, role: 'attorney' }, { title: 'Case one' });
+  await store.close();
+});
+
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('backup writes an encrypted file (0600); restore refuses a non-empty database, in English or Spanish', async () => {
+  const file = join(dir, 'b1.writbak');
+  const b = await run('backup', file, '--data-dir', dataDir, '--json');
+  assert.equal(b.code, 0, b.err);
+  const r = JSON.parse(b.out);
+  assert.equal(r.counts.cases, 1);
+  assert.equal(statSync(file).mode & 0o777, 0o600);
+  assert.equal(readFileSync(file).subarray(0, 8).toString(), 'WRITBAK1');
+  assert.equal(readFileSync(file).includes(Buffer.from('Case one')), false);
+
+  const again = await run('restore', file, '--data-dir', dataDir);
+  assert.equal(again.code, 2);
+  assert.match(again.err, /already holds data.*--force/);
+  const es = await run('restore', file, '--data-dir', dataDir, '--lang', 'es');
+  assert.match(es.err, /ya contiene datos/);
+
+  const forced = await run('restore', file, '--data-dir', dataDir, '--force');
+  assert.equal(forced.code, 0, forced.err);
+  assert.match(forced.out, /1 cases/);
+});
+
+test('keys rotate re-encrypts, removes the old key, and then old backups need the old key file', async () => {
+  const file = join(dir, 'b2.writbak');
+  assert.equal((await run('backup', file, '--data-dir', dataDir)).code, 0);
+  const before = JSON.parse(readFileSync(join(dataDir, 'keys.json'), 'utf8'));
+  const rot = await run('keys', 'rotate', '--data-dir', dataDir, '--json');
+  assert.equal(rot.code, 0, rot.err);
+  const r = JSON.parse(rot.out);
+  assert.ok(r.reencrypted.cases >= 1);
+  const afterKeys = JSON.parse(readFileSync(join(dataDir, 'keys.json'), 'utf8'));
+  assert.deepEqual(afterKeys.keys.map((k: { id: string }) => k.id), [r.newKeyId]);
+  assert.notEqual(afterKeys.current, before.current);
+  assert.equal(rot.out.includes(afterKeys.keys[0].key), false, 'never prints a key');
+  const old = await run('restore', file, '--data-dir', dataDir, '--force');
+  assert.equal(old.code, 1);
+  assert.match(old.err, /not in the key ring/);
+});
+
+test('bad input: no file, a missing file, an unknown flag', async () => {
+  assert.equal((await run('backup', '--data-dir', dataDir)).code, 2);
+  const missing = await run('restore', join(dir, 'nope.writbak'), '--data-dir', dataDir);
+  assert.equal(missing.code, 2);
+  assert.match(missing.err, /No backup file/);
+  assert.equal((await run('keys', 'rotate', '--bogus')).code, 2);
+  assert.equal(existsSync(join(dataDir, 'writ.lock')), false, 'every command released the data directory');
+});

@@ -1,0 +1,58 @@
+/**
+ * `writ restore <file>`: restores a backup into an empty database (or replaces everything with --force), in one
+ * transaction. Thin: open the store, call restoreBackup (src/store/backup.ts), print.
+ */
+import { UsageError, parseCommandArgs, printJson, type Command } from '../command.ts';
+import { t } from '../../i18n/i18n.ts';
+import { pickLang } from './lookup.ts';
+import { restoreBackup } from '../../store/backup.ts';
+import { storeInternals } from '../../store/index.ts';
+import { readPassphrase, withStore } from '../../store/command-support.ts';
+
+const USAGE = 'writ restore <file> [--force] [--passphrase-file FILE] [--data-dir DIR] [--json] [--lang en|es]';
+
+const command: Command = {
+  name: 'restore',
+  summary: 'Restore a backup made by `writ backup` (into an empty database, or --force)',
+  help: `Usage: ${USAGE}
+
+Restores every table from a backup made by \`writ backup\`, on the embedded database or on PostgreSQL
+(DATABASE_URL), in one transaction: either everything is restored or nothing changes.
+
+A database that already holds data is refused unless --force, which replaces everything in it.
+The key file the data was written with must be in place (<data-dir>/keys.json, WRIT_KEY_FILE or WRIT_KEY).
+
+Options:
+  --force                  replace the data in a database that is not empty
+  --passphrase-file FILE   the backup's passphrase, first line of FILE (or WRIT_BACKUP_PASSPHRASE)
+  --data-dir DIR           the data directory (default: $WRIT_DATA_DIR, else ~/.local/share/writ)
+  --json                   print the result as JSON
+  --lang en|es             language`,
+  run: async (argv, io) => {
+    const { values, positionals } = parseCommandArgs(argv, {
+      force: { type: 'boolean' },
+      'passphrase-file': { type: 'string' },
+      'data-dir': { type: 'string' },
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
+    });
+    const lang = pickLang(values.lang);
+    const file = positionals[0];
+    if (!file || positionals.length > 1) throw new UsageError(t(lang, 'store:cli.needFile', { usage: USAGE }));
+    const passphrase = readPassphrase(lang, values['passphrase-file']);
+    return withStore(io, lang, values['data-dir'], async (store) => {
+      const { ctx } = storeInternals(store);
+      const r = await restoreBackup(ctx.db, ctx.ring, file, { force: Boolean(values.force), ...(passphrase ? { passphrase } : {}) });
+      if (values.json) {
+        printJson(io, { file, counts: r.counts });
+        return 0;
+      }
+      io.stdout(
+        t(lang, 'store:cli.restoreDone', { file, cases: r.counts.cases ?? 0, evidence: r.counts.evidence ?? 0, users: r.counts.users ?? 0 }) + '\n',
+      );
+      return 0;
+    });
+  },
+};
+
+export default command;

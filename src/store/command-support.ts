@@ -1,0 +1,51 @@
+/**
+ * What the store's commands (`writ backup`, `writ restore`, `writ keys`) share: opening the store for one command
+ * and turning a StoreError into a message in the user's language (exit 2 for bad input, 1 for other failures).
+ */
+import { readFileSync } from 'node:fs';
+import { UsageError, type Io } from '../cli/command.ts';
+import { t, type Lang } from '../i18n/i18n.ts';
+import { openStore, resolveDataDir, StoreError, type Store } from './index.ts';
+
+const BAD_INPUT = new Set<StoreError['code']>(['invalid', 'not_empty', 'bad_backup', 'not_found', 'too_large', 'forbidden_type']);
+
+/** The localized text for a StoreError. */
+export function storeErrorText(lang: Lang, e: StoreError, dataDir: string): string {
+  return t(lang, `store:errors.${e.code}`, { detail: e.message, dataDir });
+}
+
+/** Opens the store (no job workers), runs `fn`, closes it. StoreErrors become a message and an exit code. */
+export async function withStore(
+  io: Io,
+  lang: Lang,
+  dataDirOption: string | undefined,
+  fn: (store: Store) => Promise<number>,
+): Promise<number> {
+  const dataDir = resolveDataDir(dataDirOption);
+  let store: Store | undefined;
+  try {
+    store = await openStore({ dataDir, jobs: false });
+    return await fn(store);
+  } catch (e) {
+    if (e instanceof StoreError) {
+      io.stderr(storeErrorText(lang, e, dataDir) + '\n');
+      return BAD_INPUT.has(e.code) ? 2 : 1;
+    }
+    throw e;
+  } finally {
+    await store?.close();
+  }
+}
+
+/** A backup passphrase: from --passphrase-file (first line), else WRIT_BACKUP_PASSPHRASE, else none. */
+export function readPassphrase(lang: Lang, file: string | undefined): string | undefined {
+  if (file) {
+    try {
+      return readFileSync(file, 'utf8').split(/\r?\n/)[0];
+    } catch {
+      throw new UsageError(t(lang, 'store:cli.passphraseFileMissing', { file }));
+    }
+  }
+  const env = process.env.WRIT_BACKUP_PASSPHRASE;
+  return env ? env : undefined;
+}
