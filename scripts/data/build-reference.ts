@@ -129,9 +129,17 @@ export async function buildReferenceFiles(): Promise<Map<string, string>> {
   // ZIP (ZCTA) → counties, largest land overlap first. Territories without Census counties in the county
   // list (American Samoa, Guam, Northern Mariana Islands, Virgin Islands) are left out.
   const countyFips = new Set(counties.map((c) => c[0]));
+  const stateByFips = new Map(states.map((s) => [s.fips, s.code]));
+  const courtStates = new Set(courts.map((c) => c.state));
   const zctaPairs = new Map<string, Array<[string, number]>>();
+  const territoryZcta: Record<string, string> = {};
   for (const r of csv('geo/zcta_counties.csv')) {
-    if (!countyFips.has(r['County GEOID']!)) continue;
+    if (!countyFips.has(r['County GEOID']!)) {
+      // ZIP areas of Guam, the Northern Mariana Islands and the Virgin Islands: kept with their territory's code.
+      const st = stateByFips.get(r['County GEOID']!.slice(0, 2));
+      if (st && courtStates.has(st)) territoryZcta[r.ZCTA5!] = st;
+      continue;
+    }
     const list = zctaPairs.get(r.ZCTA5!) ?? [];
     list.push([r['County GEOID']!, Number(r['Land Area'])]);
     zctaPairs.set(r.ZCTA5!, list);
@@ -199,6 +207,7 @@ export async function buildReferenceFiles(): Promise<Map<string, string>> {
     countyAliases,
     zcta,
     zipToZcta,
+    territoryZcta,
     facilities,
     fieldOffices,
   });

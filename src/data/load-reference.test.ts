@@ -126,6 +126,10 @@ test('ZIP codes: one county; several counties in one district; counties in diffe
   }
   assert.equal(found(ref.zipVenue('11351'))[0]!.countyName, 'Queens County'); // a ZIP that is not a ZCTA
   assert.equal(found(ref.zipVenue('94612-1234'))[0]!.countyFips, '06001');
+  // Territories with a district court but no counties here: the answer names the court.
+  const guam = ref.zipVenue('96910');
+  assert.equal(guam.status === 'not_found' && guam.messageCode?.code, 'reference:zip.territory');
+  assert.equal(guam.status === 'not_found' && guam.messageCode?.params?.courtId, 'gud');
   const bad = ref.zipVenue('9461');
   assert.equal(bad.status === 'not_found' && bad.messageCode?.code, 'reference:zip.invalid');
 });

@@ -115,6 +115,10 @@ export function createReference(data: ReferenceData, sheets: SheetWithOrigin[], 
     const s = resolveState(q.state);
     if (isLookup(s)) return s;
     const r = finder.find(s.code, String(q.county ?? ''), s.fips);
+    if (r.status === 'not_found' && r.message.code === 'reference:county.noCountiesForState') {
+      const court = [...courts.values()].find((c) => c.state === s.code);
+      if (court) return notFound({ code: 'reference:county.territory', params: { state: s.name, court: court.name, courtId: court.courtId } });
+    }
     if (r.status === 'found') return found(venueOf(r.entry.fips), r.note);
     if (r.status === 'ambiguous') return ambiguous(r.entries.map((e) => venueOf(e.fips)), r.message);
     return notFound(r.message);
@@ -124,7 +128,12 @@ export function createReference(data: ReferenceData, sheets: SheetWithOrigin[], 
   function zipVenue(zipInput: string): Lookup<CountyVenue[]> {
     const zip = String(zipInput ?? '').trim().replace(/-\d{4}$/, '');
     if (!/^\d{5}$/.test(zip)) return notFound({ code: 'reference:zip.invalid', params: { zip: String(zipInput ?? '') } });
-    const zcta = data.zcta[zip] ? zip : data.zipToZcta[zip];
+    const zcta = data.zcta[zip] || data.territoryZcta[zip] ? zip : data.zipToZcta[zip];
+    const territory = zcta ? data.territoryZcta[zcta] : undefined;
+    if (territory) {
+      const court = [...courts.values()].find((c) => c.state === territory);
+      return notFound({ code: 'reference:zip.territory', params: { zip, territory: states.get(territory)?.name ?? territory, court: court?.name ?? '', courtId: court?.courtId ?? '' } });
+    }
     const packed = zcta ? data.zcta[zcta] : undefined;
     if (!packed) return notFound({ code: 'reference:zip.unknown', params: { zip } });
     const parts = packed.split(' ').map((p) => {
@@ -334,7 +343,10 @@ export function createReference(data: ReferenceData, sheets: SheetWithOrigin[], 
           const r = countyRows.get(c.countyFips)!;
           offices.set(r[9], toOffice(officeByShort.get(foldText(r[9]))!, r[10]));
         }
-        if (offices.size === 1) return found([...offices.values()][0]!, v.messageCode ?? null);
+        if (offices.size === 1) {
+          const only = [...offices.values()][0]!;
+          return found(only, { code: 'reference:fieldOffice.sameForAll', params: { input: String(q.county), office: only.name } });
+        }
         return ambiguous([...offices.values()], v.messageCode!);
       }
       const r = countyRows.get(v.value.countyFips)!;

@@ -84,6 +84,8 @@ export const ReferenceDataSchema = z.object({
   zcta: z.record(z.string(), z.string()),
   /** ZIP codes that are not ZCTAs → the ZCTA containing them. */
   zipToZcta: z.record(z.string(), z.string()),
+  /** ZCTAs of territories with a district court but no counties here (GU, MP, VI) → territory code. */
+  territoryZcta: z.record(z.string(), z.string().length(2)),
   facilities: z.array(FacilitySchema),
   fieldOffices: z.array(FieldOfficeSchema),
 });
