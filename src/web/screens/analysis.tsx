@@ -22,6 +22,7 @@ import { casePath, Link } from '../router.tsx';
 import { useMessages } from '../use-messages.ts';
 
 const VIABILITY_ORDER = { viable: 0, weak: 1, unknown: 2, barred: 3 } as const;
+const SHOWN_ELSEWHERE = new Set(['common:notLegalAdvice', 'common:detainedGetLawyer']);
 
 export default function AnalysisScreen({ caseId }: { caseId: string }) {
   const { t } = useTranslation('web');
@@ -95,7 +96,7 @@ function FactsBehind({ paths, facts }: { paths: string[]; facts: FactsObject }) 
 
 function AnalysisBody({ caseId, analysis, facts }: { caseId: string; analysis: Analysis; facts: FactsObject }) {
   const { t } = useTranslation('web');
-  const { msg } = useMessages();
+  const { msg, loc } = useMessages();
   const detained = getAt(facts, 'person.custody') === 'detained';
   const remedies = [...analysis.remedies].sort((a, b) => VIABILITY_ORDER[a.viability] - VIABILITY_ORDER[b.viability]);
   const openQuestions = new Set(analysis.remedies.flatMap((r) => r.questions.map((q) => q.path)));
@@ -115,7 +116,8 @@ function AnalysisBody({ caseId, analysis, facts }: { caseId: string; analysis: A
           <p>{t('analysis.getLawyerBody')}</p>
         </aside>
       )}
-      <Messages list={analysis.notices} className="notices" />
+      {/* The footer already says "not legal advice", and the block above already says "get a lawyer now". */}
+      <Messages list={analysis.notices.filter((n) => !SHOWN_ELSEWHERE.has(n.code))} className="notices" />
 
       <section aria-labelledby="next-steps">
         <h2 id="next-steps">{t('analysis.nextTitle')}</h2>
@@ -128,7 +130,7 @@ function AnalysisBody({ caseId, analysis, facts }: { caseId: string; analysis: A
           )}
           {viable.length > 0 && (
             <li>
-              {t('analysis.nextPacket', { remedies: viable.map((r) => r.remedy).join(', ') })}{' '}
+              {t('analysis.nextPacket', { remedies: viable.map((r) => loc(r.title)).join('; ') })}{' '}
               <Link href={casePath(caseId, 'packet')}>{t('caseNav.packet')}</Link>
             </li>
           )}
@@ -189,7 +191,7 @@ function RemedyCard({ r, caseId, facts }: { r: RemedyResult; caseId: string; fac
           <Messages list={r.warnings} />
         </div>
       )}
-      <details open={r.viability !== 'barred'}>
+      <details>
         <summary>{t('analysis.elements', { count: r.elements.length })}</summary>
         <ol className="elements">
           {r.elements.map((e) => (
