@@ -144,6 +144,7 @@ export function matrixEntries(h: () => Harness): Record<string, Entry> {
     'GET /api/lookups/facilities': { scoped: false, req: () => ({ path: '/api/lookups/facilities?q=Stewart&state=GA' }) },
     'GET /api/lookups/facilities/:facilityId': { scoped: false, req: (f) => ({ path: `/api/lookups/facilities/${f.facilityId}` }) },
     'GET /api/lookups/agency': { scoped: false, req: () => ({ path: '/api/lookups/agency?name=Harris%20County&state=TX' }) },
+    'GET /api/lookups/287g/agreements': { scoped: false, req: () => ({ path: '/api/lookups/287g/agreements?state=TX' }) },
     'GET /api/lookups/field-office': { scoped: false, req: () => ({ path: '/api/lookups/field-office?state=CA&county=Alameda' }) },
     'GET /api/audit': { scoped: false, req: () => ({ path: '/api/audit?limit=5' }) },
   };

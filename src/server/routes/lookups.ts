@@ -96,6 +96,25 @@ export function lookupRoutes(): AnyRoute[] {
     }),
     defineRoute({
       method: 'GET',
+      path: '/api/lookups/287g/agreements',
+      tag: 'lookups',
+      summary: 'Every 287(g) agreement Writ knows (current and withdrawn), optionally for one state, and the ICE sheets behind them.',
+      access: 'lookup.read',
+      query: z.object({ state: State.optional() }),
+      responses: [
+        {
+          status: 200,
+          description: 'Agreements and sheets',
+          schema: z.object({ agreements: z.array(z.object({ id: z.string() }).loose()), sheets: z.array(z.object({ date: z.string() }).loose()) }),
+        },
+      ],
+      handler: async ({ c, deps, query }) => {
+        const ref = reference(deps);
+        return c.json({ agreements: ref.agreements287g(query.state ? { state: query.state } : {}), sheets: ref.sheets287g() });
+      },
+    }),
+    defineRoute({
+      method: 'GET',
       path: '/api/lookups/field-office',
       tag: 'lookups',
       summary: 'The ICE field office responsible for a county.',
