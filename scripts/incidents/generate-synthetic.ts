@@ -13,6 +13,8 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { linkAgency, type AgreementLink } from '../../src/core/incidents/check-incident.ts';
 import { incidentFacets, type IncidentFacets } from '../../src/core/incidents/incident-facets.ts';
+import { findDuplicates } from '../../src/core/incidents/find-duplicates.ts';
+import { groupFacets } from '../../src/core/incidents/merge-incidents.ts';
 import type { IncidentReport } from '../../src/core/incidents/incident-schema.ts';
 import type { Reference } from '../../src/core/reference/reference.ts';
 
@@ -201,14 +203,29 @@ export function generateSyntheticReports(
   return out;
 }
 
-/** Facets of generated reports (agreement links cached per agency and date). */
-export function syntheticFacets(reference: Pick<Reference, 'agency287g'>, reports: readonly SyntheticReport[]): IncidentFacets[] {
+/**
+ * Facets of generated reports (agreement links cached per agency and date). With `mergeDuplicates`, the duplicate
+ * groups that find-duplicates.ts detects are merged as if a person had confirmed each one (the product asks first).
+ */
+export function syntheticFacets(
+  reference: Pick<Reference, 'agency287g'>,
+  reports: readonly SyntheticReport[],
+  opts: { mergeDuplicates?: boolean } = {},
+): IncidentFacets[] {
   const cache = new Map<string, AgreementLink | null>();
-  return reports.map(({ id, report }) => {
+  const linkOf = (report: IncidentReport) => {
     const key = `${report.agency.name}|${report.agency.state}|${report.when.date}`;
     if (!cache.has(key)) cache.set(key, linkAgency(report.agency, report.when.date, reference).link);
-    return incidentFacets(id, report, cache.get(key)!);
-  });
+    return cache.get(key)!;
+  };
+  const facets = reports.map(({ id, report }) => incidentFacets(id, report, linkOf(report)));
+  if (!opts.mergeDuplicates) return facets;
+  const index = new Map(reports.map((r, k) => [r.id, k]));
+  for (const group of findDuplicates(reports).groups) {
+    const members = group.ids.map((id) => ({ id, report: reports[index.get(id)!]!.report, link: linkOf(reports[index.get(id)!]!.report) }));
+    for (const f of groupFacets(members)) facets[index.get(f.id)!] = f;
+  }
+  return facets;
 }
 
 function arg(name: string, fallback: string): string {

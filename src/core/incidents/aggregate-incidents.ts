@@ -50,6 +50,8 @@ export interface AggregateCell {
   label: string;
   /** Events (duplicates counted once). */
   count: number;
+  /** Of them, synthetic (generated test data). */
+  syntheticCount: number;
   /** count ÷ all events counted (for 'model': events ÷ all events, so rows can add up to more than 1). */
   share: number;
   rates: Record<RateId, Rate>;
@@ -88,6 +90,7 @@ interface Acc {
   key: string;
   label: string;
   count: number;
+  synthetic: number;
   yes: Record<RateId, number>;
   no: Record<RateId, number>;
   unknown: Record<RateId, number>;
@@ -96,7 +99,7 @@ interface Acc {
 }
 
 const zero = (): Record<RateId, number> => ({ askedAboutStatus: 0, noReasonGiven: 0, arrested: 0, detainerLodged: 0, transferredToIce: 0, heldBeyondRelease: 0 });
-const newAcc = (key: string, label: string): Acc => ({ key, label, count: 0, yes: zero(), no: zero(), unknown: zero(), beyond: [], reportIds: [] });
+const newAcc = (key: string, label: string): Acc => ({ key, label, count: 0, synthetic: 0, yes: zero(), no: zero(), unknown: zero(), beyond: [], reportIds: [] });
 
 function answers(f: IncidentFacets): Record<RateId, 'yes' | 'no' | 'unknown'> {
   return {
@@ -111,6 +114,7 @@ function answers(f: IncidentFacets): Record<RateId, 'yes' | 'no' | 'unknown'> {
 
 function add(acc: Acc, f: IncidentFacets, a: Record<RateId, 'yes' | 'no' | 'unknown'>, ids: readonly string[]): void {
   acc.count++;
+  if (f.synthetic) acc.synthetic++;
   for (const r of RATES) acc[a[r]][r]++;
   if (f.minutesBeyondRelease !== null) acc.beyond.push(f.minutesBeyondRelease);
   for (const id of ids) acc.reportIds.push(id);
@@ -134,6 +138,7 @@ function finish(acc: Acc, total: number): AggregateCell {
     key: acc.key,
     label: acc.label,
     count: acc.count,
+    syntheticCount: acc.synthetic,
     share: total ? acc.count / total : 0,
     rates,
     medianHoursBeyondRelease: median(acc.beyond),

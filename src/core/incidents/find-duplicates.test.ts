@@ -89,3 +89,19 @@ test('consent: strictest answer wins for evidence and identification; statistics
   assert.deepEqual(s.memberIds, ['r1']);
   assert.throws(() => mergeIncidents([{ id: 'r2', report: noStats }], { statisticsOnly: true }), RangeError);
 });
+
+test('group facets: the primary carries the combined view, the others point to it, and aggregation counts the event once', async () => {
+  const { groupFacets } = await import('./merge-incidents.ts');
+  const { aggregateIncidents } = await import('./aggregate-incidents.ts');
+  const noStats: IncidentReport = { ...witnessB, consent: { countInStatistics: false, useAsEvidence: true, identifyAffectedPerson: true } };
+  const fs = groupFacets([
+    { id: 'r2', report: noStats, link: null },
+    { id: 'r1', report: base, link: null },
+  ]);
+  const byId = Object.fromEntries(fs.map((f) => [f.id, f]));
+  assert.equal(byId.r1?.duplicateOf, null, 'the consenting report becomes the primary');
+  assert.equal(byId.r2?.duplicateOf, 'r1');
+  const agg = aggregateIncidents(fs);
+  assert.equal(agg.events, 1);
+  assert.deepEqual(agg.overall.reportIds, ['r1', 'r2']);
+});

@@ -15,7 +15,9 @@
  *   identified, only when every member consented (the strictest answer wins).
  * With `statisticsOnly`, members whose reporter did not consent to statistics are left out of the combined view.
  */
+import type { AgreementLink } from './check-incident.ts';
 import type { ReportRef } from './find-duplicates.ts';
+import { incidentFacets, type IncidentFacets } from './incident-facets.ts';
 import type { IncidentReport } from './incident-schema.ts';
 
 export interface MergeConflict {
@@ -124,4 +126,19 @@ export function mergeIncidents(members: readonly ReportRef[], opts: { statistics
   if (caseId) merged.caseId = caseId;
 
   return { primaryId: primary.id, memberIds: used.map((m) => m.id), report: merged, conflicts };
+}
+
+/**
+ * Facets for a confirmed duplicate group: the primary report carries the facets of the combined view (counted once),
+ * every other member carries its own facets marked `duplicateOf` the primary (listed behind the numbers, not counted
+ * again). The primary is the first member whose reporter consented to statistics (or the first member when none did).
+ */
+export function groupFacets(members: ReadonlyArray<ReportRef & { link: AgreementLink | null }>): IncidentFacets[] {
+  if (members.length === 0) return [];
+  const anyCountable = members.some((m) => m.report.consent.countInStatistics);
+  const merged = mergeIncidents(members, { statisticsOnly: anyCountable });
+  const primary = members.find((m) => m.id === merged.primaryId)!;
+  return members.map((m) =>
+    m.id === merged.primaryId ? incidentFacets(m.id, merged.report, primary.link) : incidentFacets(m.id, m.report, m.link, merged.primaryId),
+  );
 }
