@@ -129,3 +129,8 @@ test('an inaccessible clerk\'s office on the last day extends to the next access
   // An inaccessible day that is not the last day changes nothing.
   assert.equal(addDaysFrcp6a('2026-06-01', 60, { inaccessibleDays: ['2026-07-30'] }).date, '2026-07-31');
 });
+
+test('a year of closed days is a coded error, not an endless loop or a crash', () => {
+  const closed = Array.from({ length: 400 }, (_, i) => addCalendarDays('2026-07-31', i));
+  assert.throws(() => addDaysFrcp6a('2026-06-01', 60, { inaccessibleDays: closed }), (e: unknown) => (e as DeadlineInputError).problem.code === 'deadlines:errors.noCourtDay');
+});

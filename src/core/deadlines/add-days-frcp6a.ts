@@ -54,7 +54,7 @@ export function rollToCourtDay(
   const steps: Message[] = [];
   let d = iso;
   for (let guard = 0; !isCourtDay(d, options); guard++) {
-    if (guard > 31) throw new Error(`no court day within a month of ${iso}`); // cannot happen with real calendars
+    if (guard > 366) throw new DeadlineInputError('deadlines:errors.noCourtDay', { date: iso }); // only with a year of closed days
     const why = nonCourtDayReason(d, options);
     if (why?.kind === 'holiday') {
       steps.push({ code: 'deadlines:steps.skipHoliday', params: { date: dateParam(d), holiday: why.holiday.nameCode.split('.').pop()! } });

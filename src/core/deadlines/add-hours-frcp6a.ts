@@ -4,7 +4,7 @@
  * it runs until the same time on the next day that is none of those. Local days are those of the court's zone.
  */
 import type { Message } from '../../i18n/i18n.ts';
-import { dayNumber, fromDayNumber } from './calendar-date.ts';
+import { assertIsoDate, dayNumber, fromDayNumber } from './calendar-date.ts';
 import { rollToCourtDay } from './add-days-frcp6a.ts';
 import { DeadlineInputError } from './errors.ts';
 import { formatInstant, fromLocalMs, parseDateTime, toLocalMs, type Zone } from './time-zones.ts';
@@ -44,6 +44,7 @@ export function addHoursFrcp6a(
   if (!Number.isInteger(hours) || hours < 0 || hours > 24 * 366) {
     throw new DeadlineInputError('deadlines:errors.badPeriod', { value: String(hours), unit: 'hours', max: 24 * 366 });
   }
+  for (const h of options.extraHolidays ?? []) assertIsoDate(h, 'extraHolidays');
   const { ms, zone, usedFixedOffset } = parseDateTime(trigger, options.timeZone);
   const end = ms + hours * HOUR_MS;
   const steps: Message[] = [

@@ -150,3 +150,11 @@ test('bad input: unknown rule lists the valid ones; bad date says the format; ho
 test('a date-time trigger on a day rule counts from its written date', () => {
   assert.equal(due('frcp-4m', '2026-03-02T16:30:00-08:00'), '2026-06-01');
 });
+
+test('a malformed date-time trigger is rejected; "mailed" on a rule without a mail period warns instead of being silently ignored', () => {
+  assert.throws(() => computeDeadline('frcp-4m', '2026-03-02T25:99'), (e: unknown) => (e as DeadlineInputError).problem.code === 'deadlines:errors.badDateTime');
+  const r = computeDeadline('frcp-4m', '2026-03-02', { mailed: true });
+  assert.equal(r.dueDate, '2026-06-01');
+  assert.ok(r.warnings.some((w) => w.code === 'deadlines:warnings.mailedIgnored'));
+  assert.match(render('en', r.warnings.find((w) => w.code === 'deadlines:warnings.mailedIgnored')!), /"Mailed" does not change this period/);
+});

@@ -53,6 +53,9 @@ export interface DeadlineResult {
   hours?: { elapsedHours: number; excludedDays: string[]; heldHours?: number; pastLimit?: boolean };
 }
 
+/** A date-time written YYYY-MM-DDTHH:MM[:SS][.sss][Z|±HH:MM] (for day rules only its date counts). */
+const DATE_TIME_SHAPE = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;
+
 function unknownRule(id: string): DeadlineInputError {
   return new DeadlineInputError('deadlines:errors.unknownRule', {
     value: String(id),
@@ -135,7 +138,13 @@ export function computeDeadline(ruleId: string, trigger: string, options: Comput
   if (rule.periods.some((p) => p.unit === 'hours')) return computeHours(rule, trigger, options, base);
 
   // Day-based: the trigger is a calendar date (a date-time counts from its written date).
-  const triggerDate = assertIsoDate(/^\d{4}-\d{2}-\d{2}T/.test(trigger) ? trigger.slice(0, 10) : trigger, 'from');
+  if (trigger.includes('T') && !DATE_TIME_SHAPE.test(trigger)) {
+    throw new DeadlineInputError('deadlines:errors.badDateTime', { value: trigger });
+  }
+  const triggerDate = assertIsoDate(trigger.includes('T') ? trigger.slice(0, 10) : trigger, 'from');
+  if (options.mailed && !rule.periods.some((p) => p.mailedAmount !== undefined)) {
+    warnings.push({ code: 'deadlines:warnings.mailedIgnored' });
+  }
   const steps: Message[] = [];
   let from = triggerDate;
   let counted = triggerDate;
