@@ -7,7 +7,7 @@ import type { Message } from '../../i18n/i18n.ts';
 export class DeadlineInputError extends Error {
   readonly problem: Message;
   constructor(code: string, params: Record<string, string | number> = {}) {
-    super(`${code} ${JSON.stringify(params)}`);
+    super(code); // the input values stay in `problem`, out of error logs
     this.name = 'DeadlineInputError';
     this.problem = { code, params };
   }
