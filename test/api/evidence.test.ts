@@ -14,7 +14,7 @@ before(async () => {
 });
 after(async () => { await h.close(); });
 
-async function upload(bytes: Uint8Array | string, filename: string, as: 'attorney' | 'advocate' = 'attorney') {
+async function upload(bytes: Uint8Array<ArrayBuffer> | string, filename: string, as: 'attorney' | 'advocate' = 'attorney') {
   return h.request('POST', `/api/cases/${caseId}/evidence`, {
     as,
     body: bytes,

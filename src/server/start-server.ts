@@ -1,0 +1,105 @@
+/**
+ * Starts the API on a real socket: opens the store (PGlite in the data directory, or PostgreSQL by DATABASE_URL; the
+ * store refuses a second process on the same directory), creates the first admin on first run, loads the reference
+ * data, serves the built web app when present, and listens. `writ serve`, the server tests and the benchmark use it.
+ */
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { hashPassword } from '../auth/password.ts';
+import { loadReference } from '../data/load-reference.ts';
+import type { Reference } from '../core/reference/reference.ts';
+import { DEFAULT_EVIDENCE_MAX_BYTES, openStore, StoreError, type FirstAdminResult, type Store, type StoreOptions } from '../store/index.ts';
+import { createApp } from './app.ts';
+import { DEFAULT_CONFIG, type ServerConfig } from './deps.ts';
+import { defaultWebDir } from './static-web.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface StartOptions {
+  port: number;
+  host: string;
+  store?: StoreOptions;
+  config?: Partial<ServerConfig>;
+  /** WRIT_ADMIN_EMAIL / WRIT_ADMIN_PASSWORD for the first admin. */
+  env?: NodeJS.ProcessEnv;
+  /** Load the reference data (default true). */
+  reference?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  store: Store;
+  firstAdmin: FirstAdminResult;
+  referenceLoaded: boolean;
+  webDir: string | null;
+  close: () => Promise<void>;
+}
+
+/** The evidence limit the store will use (same rule as the store: option, else WRIT_EVIDENCE_MAX_BYTES, else 50 MB). */
+function evidenceLimit(options: StoreOptions | undefined, env: NodeJS.ProcessEnv): number {
+  const raw = options?.evidenceMaxBytes ?? (env.WRIT_EVIDENCE_MAX_BYTES ? Number(env.WRIT_EVIDENCE_MAX_BYTES) : DEFAULT_EVIDENCE_MAX_BYTES);
+  return Number.isInteger(raw) && raw > 0 ? raw : DEFAULT_EVIDENCE_MAX_BYTES;
+}
+
+export async function startServer(opts: StartOptions): Promise<RunningServer> {
+  const env = opts.env ?? process.env;
+  const maxEvidenceBytes = evidenceLimit(opts.store, env);
+  const store = await openStore({ ...opts.store, evidenceMaxBytes: maxEvidenceBytes, env });
+  let server: ServerType | null = null;
+  try {
+    const firstAdmin = await store.ensureFirstAdmin({
+      hashPassword,
+      ...(env.WRIT_ADMIN_PASSWORD ? { password: env.WRIT_ADMIN_PASSWORD } : {}),
+      ...(env.WRIT_ADMIN_EMAIL ? { email: env.WRIT_ADMIN_EMAIL } : {}),
+    });
+    let reference: Reference | null = null;
+    if (opts.reference !== false) {
+      try {
+        reference = loadReference(store.info.dataDir ? { dataDir: store.info.dataDir } : {});
+      } catch {
+        reference = null; // reported by the caller; lookups answer 503
+      }
+    }
+    const webDir = opts.config?.webDir !== undefined ? opts.config.webDir : defaultWebDir();
+    const served = webDir && existsSync(join(webDir, 'index.html')) ? webDir : null;
+    const app = createApp({
+      store,
+      reference,
+      config: { ...DEFAULT_CONFIG, maxEvidenceBytes, ...opts.config, webDir: served },
+    });
+    const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host });
+    server = s;
+    await new Promise<void>((resolve, reject) => {
+      s.once('listening', () => resolve());
+      s.once('error', reject);
+    });
+    const port = (s.address() as AddressInfo).port;
+    const hostForUrl = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+    let closing: Promise<void> | null = null;
+    return {
+      url: `http://${hostForUrl}:${port}`,
+      port,
+      store,
+      firstAdmin,
+      referenceLoaded: reference !== null,
+      webDir: served,
+      close: () =>
+        (closing ??= (async () => {
+          await new Promise<void>((resolve) => {
+            s.close(() => resolve());
+            (s as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+            setTimeout(() => (s as { closeAllConnections?: () => void }).closeAllConnections?.(), 2000).unref();
+          });
+          await store.close();
+        })()),
+    };
+  } catch (e) {
+    server?.close();
+    await store.close();
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new StoreError('conflict', `Port ${opts.port} on ${opts.host} is in use. Choose another with --port.`);
+    }
+    throw e;
+  }
+}

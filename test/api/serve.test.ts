@@ -1,0 +1,87 @@
+/**
+ * `writ serve` as a user runs it: a real process on a real port over a PGlite data directory.
+ */
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const dataDir = mkdtempSync(join(tmpdir(), 'writ-serve-test-'));
+const children: ChildProcess[] = [];
+
+after(() => {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function start(env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ['bin/writ.mjs', 'serve', '--port', '0', '--data-dir', dataDir, '--lang', 'en'], {
+    cwd: root,
+    env: { ...process.env, WRIT_KEY: '', WRIT_KEY_FILE: '', DATABASE_URL: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (d) => { out += d; });
+  child.stderr!.on('data', (d) => { err += d; });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = new Promise<string>((resolve, reject) => {
+    const check = () => {
+      const m = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) resolve(m[1]!);
+    };
+    child.stdout!.on('data', check);
+    void exited.then((code) => reject(new Error(`exited ${code}: ${err}`)));
+  });
+  url.catch(() => {}); // a process that is refused never prints a URL; the test awaits `exited` instead
+  return { child, url, exited, output: () => ({ out, err }) };
+}
+
+test('writ serve: first admin from the environment, serves the API, refuses a second process, stops cleanly', { timeout: 240_000 }, async () => {
+  const password = 'a long admin password for tests';
+  const first = start({ WRIT_ADMIN_EMAIL: 'boss@example.org', WRIT_ADMIN_PASSWORD: password });
+  const url = await first.url;
+  assert.match(first.output().out, /created the administrator boss@example\.org/);
+  assert.ok(!first.output().out.includes(password), 'the password from the environment is not printed');
+
+  const health = (await (await fetch(`${url}/api/health`)).json()) as { ok: boolean; reference: boolean };
+  assert.deepEqual(health, { ok: true, reference: true });
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'boss@example.org', password }),
+  });
+  assert.equal(login.status, 200);
+  const lookup = await fetch(`${url}/api/lookups/venue?state=CA&county=Alameda`, {
+    headers: { cookie: login.headers.get('set-cookie')!.split(';')[0]! },
+  });
+  assert.equal(lookup.status, 200);
+  assert.equal(((await lookup.json()) as { status: string }).status, 'found');
+
+  const second = start();
+  const code = await second.exited;
+  assert.notEqual(code, 0);
+  assert.match(second.output().err, /writ serve: .*(already|in use|lock)/i);
+
+  first.child.kill('SIGTERM');
+  assert.equal(await first.exited, 0);
+  assert.match(first.output().err, /Writ stopped/);
+  const log = first.output().err;
+  assert.match(log, /POST \/api\/auth\/login 200 [\d.]+ms/);
+  assert.ok(!log.includes('boss@example.org'));
+  assert.ok(!log.includes('Alameda'), 'query strings are not logged');
+});
+
+test('writ serve: bad flags exit 2 with the fix', async () => {
+  const child = spawn(process.execPath, ['bin/writ.mjs', 'serve', '--port', 'eighty'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (d) => { err += d; });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  assert.equal(code, 2);
+  assert.match(err, /--port must be a number/);
+});
