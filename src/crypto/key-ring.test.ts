@@ -20,7 +20,7 @@ test('first run creates the key file with mode 0600 and one 32-byte key; later r
     const b = loadKeyRing({ keyFile: path });
     assert.equal(b.currentKeyId, a.currentKeyId);
     assert.ok(b.keys.get(b.currentKeyId)!.equals(a.keys.get(a.currentKeyId)!));
-    assert.throws(() => loadKeyFile(join(dir, 'none.json'), false), /writ keys init/);
+    assert.throws(() => loadKeyFile(join(dir, 'none.json'), false), /copy the key file they were written with/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -88,7 +88,12 @@ function writeKeyFile(path: string, f: KeyFile): void {
 /** Reads a key file. When it does not exist and `create` is true, makes one with a fresh key (mode 0600). */
 export function loadKeyFile(path: string, create: boolean): KeyRing {
   if (!existsSync(path)) {
-    if (!create) throw new KeyError(`No key file at ${path}. Run \`writ keys init\` or set WRIT_KEY.`);
+    if (!create) {
+      throw new KeyError(
+        `No key file at ${path}. To read existing data or backups, copy the key file they were written with there ` +
+          '(or set WRIT_KEY_FILE / WRIT_KEY); to start fresh, run `writ keys init`.',
+      );
+    }
     const id = newKeyId();
     writeKeyFile(path, {
       version: 1,

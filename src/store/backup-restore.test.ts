@@ -113,7 +113,7 @@ test('a restore that fails part-way leaves the database as it was', async () => 
   const file = join(dir, 'good.writbak');
   const { db, ring } = storeInternals(pglite).ctx;
   await writeBackup(db, ring, file);
-  const target = await open({ inMemory: true });
+  const target = await open({ databaseUrl: await pg.createDatabase('failing_restore') });
   try {
     const t = storeInternals(target);
     // Make the last table's insert fail: an id that already exists in audit_log collides with the backup's.

@@ -20,11 +20,12 @@ export async function withStore(
   lang: Lang,
   dataDirOption: string | undefined,
   fn: (store: Store) => Promise<number>,
+  opts: { createKeyFile?: boolean } = {},
 ): Promise<number> {
   const dataDir = resolveDataDir(dataDirOption);
   let store: Store | undefined;
   try {
-    store = await openStore({ dataDir, jobs: false });
+    store = await openStore({ dataDir, jobs: false, createKeyFile: opts.createKeyFile ?? true });
     return await fn(store);
   } catch (e) {
     if (e instanceof StoreError) {

@@ -66,7 +66,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   let database: OpenedDatabase;
   let ring;
   try {
-    ring = loadKeyRing({ envKey, keyFile: keyFile ?? '' });
+    ring = loadKeyRing({ envKey, keyFile: keyFile ?? '', create: options.createKeyFile ?? true });
   } catch (e) {
     if (e instanceof KeyError) throw new StoreError('key', e.message);
     throw e;
@@ -91,7 +91,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const users = usersApi(ctx);
   let closed = false;
   const store: Store = {
-    info: { driver: database.driver, dataDir: database.driver === 'pglite' ? dataDir : null },
+    info: { driver: database.driver, dataDir: database.driver === 'pglite' ? dataDir : null, evidenceMaxBytes },
     orgs,
     users,
     sessions: sessionsApi(ctx),

@@ -377,6 +377,8 @@ export interface StoreInfo {
   driver: 'pglite' | 'postgres';
   /** The data directory (PGlite), or null on PostgreSQL. */
   dataDir: string | null;
+  /** The evidence size limit in bytes this store enforces. */
+  evidenceMaxBytes: number;
 }
 
 export interface Store {
@@ -415,6 +417,8 @@ export interface StoreOptions {
   inMemory?: boolean;
   /** Key file. Default: WRIT_KEY_FILE, else <data-dir>/keys.json. */
   keyFile?: string;
+  /** Create the key file with a fresh key when it is missing (default true; `writ restore` passes false). */
+  createKeyFile?: boolean;
   /** Base64 key. Default: WRIT_KEY. */
   envKey?: string;
   /** Evidence size limit in bytes (default 50 MB, or WRIT_EVIDENCE_MAX_BYTES). */

@@ -76,5 +76,11 @@ test('bad input: no file, a missing file, an unknown flag', async () => {
   assert.equal(missing.code, 2);
   assert.match(missing.err, /No backup file/);
   assert.equal((await run('keys', 'rotate', '--bogus')).code, 2);
+  // Restoring onto a new machine needs the key file first: restore never makes a new key.
+  const fresh = join(dir, 'fresh');
+  const noKeys = await run('restore', join(dir, 'b1.writbak'), '--data-dir', fresh);
+  assert.equal(noKeys.code, 1);
+  assert.match(noKeys.err, /No key file at .*keys\.json/);
+  assert.equal(existsSync(join(fresh, 'keys.json')), false);
   assert.equal(existsSync(join(dataDir, 'writ.lock')), false, 'every command released the data directory');
 });

@@ -2,6 +2,7 @@
  * `writ restore <file>`: restores a backup into an empty database (or replaces everything with --force), in one
  * transaction. Thin: open the store, call restoreBackup (src/store/backup.ts), print.
  */
+import { existsSync } from 'node:fs';
 import { UsageError, parseCommandArgs, printJson, type Command } from '../command.ts';
 import { t } from '../../i18n/i18n.ts';
 import { pickLang } from './lookup.ts';
@@ -20,7 +21,8 @@ Restores every table from a backup made by \`writ backup\`, on the embedded data
 (DATABASE_URL), in one transaction: either everything is restored or nothing changes.
 
 A database that already holds data is refused unless --force, which replaces everything in it.
-The key file the data was written with must be in place (<data-dir>/keys.json, WRIT_KEY_FILE or WRIT_KEY).
+The key file the data was written with must be in place first (copy it to <data-dir>/keys.json, or set
+WRIT_KEY_FILE or WRIT_KEY): restore never creates a new key.
 
 Options:
   --force                  replace the data in a database that is not empty
@@ -40,6 +42,7 @@ Options:
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new UsageError(t(lang, 'store:cli.needFile', { usage: USAGE }));
     const passphrase = readPassphrase(lang, values['passphrase-file']);
+    if (!existsSync(file)) throw new UsageError(t(lang, 'store:cli.backupMissing', { file }));
     return withStore(io, lang, values['data-dir'], async (store) => {
       const { ctx } = storeInternals(store);
       const r = await restoreBackup(ctx.db, ctx.ring, file, { force: Boolean(values.force), ...(passphrase ? { passphrase } : {}) });
@@ -51,7 +54,7 @@ Options:
         t(lang, 'store:cli.restoreDone', { file, cases: r.counts.cases ?? 0, evidence: r.counts.evidence ?? 0, users: r.counts.users ?? 0 }) + '\n',
       );
       return 0;
-    });
+    }, { createKeyFile: false });
   },
 };
 
