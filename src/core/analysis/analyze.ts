@@ -6,12 +6,12 @@
  */
 import type { Facts } from '../facts/facts-schema.ts';
 import type { Message } from '../../i18n/i18n.ts';
-import type { Analysis, AnalysisContext, BarResult, Citation, ElementResult, Question, RemedyId, RemedyResult, ReliefResult, Viability } from './types.ts';
-import type { EvalContext } from './eval-context.ts';
+import type { Analysis, AnalysisContext, BarId, BarResult, Citation, ElementResult, Question, RemedyId, RemedyResult, ReliefResult, Viability } from './types.ts';
+import type { ElementEval, EvalContext } from './eval-context.ts';
 import { msg } from './eval-context.ts';
 import { ELEMENT_EVALUATORS, BAR_EVALUATORS } from './evaluators/index.ts';
 import { REMEDY_RULES, RULES_VERSION, barRule } from './rules.ts';
-import type { RemedyRule, RuleFlag } from './rule-schema.ts';
+import type { BarRule, RemedyRule, RuleFlag } from './rule-schema.ts';
 import { buildEvalContext } from './derive-venue.ts';
 import { scoreTrac } from './score-trac.ts';
 import { impliedDeadlines } from './implied-deadlines.ts';
@@ -41,66 +41,118 @@ export function combineViability(elements: ElementResult[], effects: Map<string,
   return { viability: 'viable', decidedBy: elements };
 }
 
+const flagCache = new Map<string, Message>();
+/** Flag warnings are the same objects for the same flag and circuit (shared: callers must not mutate them). */
 function flagMessages(flags: readonly RuleFlag[], c: EvalContext): Message[] {
-  return flags.map((f) => msg(`flag.${f.id}`, { circuit: c.circuit ?? '?' }));
+  return flags.map((f) => {
+    const key = `${f.id}|${c.circuit ?? '?'}`;
+    let m = flagCache.get(key);
+    if (!m) {
+      m = msg(`flag.${f.id}`, { circuit: c.circuit ?? '?' });
+      flagCache.set(key, m);
+    }
+    return m;
+  });
 }
 
-function pushUnique<T>(list: T[], seen: Set<string>, key: (x: T) => string, items: readonly T[]): void {
-  for (const x of items) {
-    const k = key(x);
-    if (!seen.has(k)) {
-      seen.add(k);
-      list.push(x);
-    }
+function sameMessage(a: Message, b: Message): boolean {
+  if (a === b) return true;
+  if (a.code !== b.code) return false;
+  const pa = a.params;
+  const pb = b.params;
+  if (!pa || !pb) return pa === pb;
+  for (const k in pa) if (pa[k] !== pb[k]) return false;
+  for (const k in pb) if (!(k in pa)) return false;
+  return true;
+}
+
+/** Appends the messages not already in the list (lists are short: a linear scan beats hashing). */
+function addMessages(list: Message[], items: readonly Message[]): void {
+  outer: for (const m of items) {
+    for (const x of list) if (sameMessage(x, m)) continue outer;
+    list.push(m);
   }
 }
 
-const msgKey = (m: Message) => m.code + JSON.stringify(m.params ?? {});
+function addQuestions(list: Question[], items: readonly Question[]): void {
+  outer: for (const q of items) {
+    for (const x of list) if (x.path === q.path) continue outer;
+    list.push(q);
+  }
+}
+
+function addCitations(list: Citation[], items: readonly Citation[]): void {
+  outer: for (const c of items) {
+    for (const x of list) if (x.cite === c.cite) continue outer;
+    list.push(c);
+  }
+}
+
+/** Per rule, computed once: the evaluators in element order, the bar rules, and the elements' citations. */
+interface PreparedRule {
+  evaluators: ((c: EvalContext) => ElementEval)[];
+  bars: { id: BarId; effect: 'barred' | 'weak'; rule: BarRule }[];
+  elementCitations: Citation[];
+}
+const prepared = new Map<RemedyId, PreparedRule>();
+function prepare(rule: RemedyRule): PreparedRule {
+  let p = prepared.get(rule.id);
+  if (p) return p;
+  const elementCitations: Citation[] = [];
+  for (const el of rule.elements) addCitations(elementCitations, el.citations);
+  p = {
+    evaluators: rule.elements.map((el) => {
+      const e = ELEMENT_EVALUATORS[el.id];
+      if (!e) throw new Error(`no evaluator for element ${el.id}`);
+      return e;
+    }),
+    bars: rule.bars.map(({ id, effect }) => ({ id, effect, rule: barRule(id) })),
+    elementCitations,
+  };
+  prepared.set(rule.id, p);
+  return p;
+}
 
 export function evaluateRemedy(rule: RemedyRule, c: EvalContext): RemedyResult {
+  const prep = prepare(rule);
   const warnings: Message[] = [];
-  const wSeen = new Set<string>();
   const questions: Question[] = [];
-  const qSeen = new Set<string>();
-  const citations: Citation[] = [];
-  const cSeen = new Set<string>();
+  const citations: Citation[] = prep.elementCitations.slice();
   const effects = new Map<string, 'barred' | 'weak'>();
-  pushUnique(warnings, wSeen, msgKey, flagMessages(rule.flags, c));
+  addMessages(warnings, flagMessages(rule.flags, c));
 
-  const elements: ElementResult[] = rule.elements.map((el) => {
-    const evaluate = ELEMENT_EVALUATORS[el.id];
-    if (!evaluate) throw new Error(`no evaluator for element ${el.id}`);
-    const r = evaluate(c);
+  const elements: ElementResult[] = [];
+  for (let i = 0; i < rule.elements.length; i++) {
+    const el = rule.elements[i]!;
+    const r = prep.evaluators[i]!(c);
     effects.set(el.id, r.effect ?? el.onNotMet);
-    if (r.questions) pushUnique(questions, qSeen, (q) => q.path, r.questions);
-    if (r.warnings) pushUnique(warnings, wSeen, msgKey, r.warnings);
-    pushUnique(warnings, wSeen, msgKey, flagMessages(el.flags, c));
-    pushUnique(citations, cSeen, (x) => x.cite, el.citations);
-    return { id: el.id, label: el.label, finding: r.finding, reasons: r.reasons, citations: el.citations, facts: r.facts };
-  });
+    if (r.questions) addQuestions(questions, r.questions);
+    if (r.warnings) addMessages(warnings, r.warnings);
+    if (el.flags.length) addMessages(warnings, flagMessages(el.flags, c));
+    elements.push({ id: el.id, label: el.label, finding: r.finding, reasons: r.reasons, citations: el.citations, facts: r.facts });
+  }
 
   const reliefs: ReliefResult[] = [];
-  const bars: BarResult[] = rule.bars.map(({ id, effect }) => {
-    const br = barRule(id);
+  const bars: BarResult[] = [];
+  for (const { id, effect, rule: br } of prep.bars) {
     const r = BAR_EVALUATORS[id](c, rule.id);
-    if (r.questions) pushUnique(questions, qSeen, (q) => q.path, r.questions);
-    if (r.warnings) pushUnique(warnings, wSeen, msgKey, r.warnings);
+    if (r.questions) addQuestions(questions, r.questions);
+    if (r.warnings) addMessages(warnings, r.warnings);
     if (r.triggered !== false) {
-      pushUnique(warnings, wSeen, msgKey, flagMessages(br.flags, c));
-      pushUnique(citations, cSeen, (x) => x.cite, br.citations);
+      if (br.flags.length) addMessages(warnings, flagMessages(br.flags, c));
+      addCitations(citations, br.citations);
     }
-    for (const rel of r.reliefs ?? []) reliefs.push({ ...rel, bars: [id] });
-    return { id, label: br.label, triggered: r.triggered, scope: r.scope ?? 'remedy', effect: r.effect ?? effect, reasons: r.reasons, citations: br.citations, facts: r.facts };
-  });
+    if (r.reliefs) for (const rel of r.reliefs) reliefs.push({ ...rel, bars: [id] });
+    bars.push({ id, label: br.label, triggered: r.triggered, scope: r.scope ?? 'remedy', effect: r.effect ?? effect, reasons: r.reasons, citations: br.citations, facts: r.facts });
+  }
 
   const { viability, decidedBy } = combineViability(elements, effects, bars);
   const summary: Message[] = [];
-  const sSeen = new Set<string>();
-  for (const d of decidedBy) pushUnique(summary, sSeen, msgKey, d.reasons);
+  for (const d of decidedBy) addMessages(summary, d.reasons);
 
   const trac = rule.id === 'MANDAMUS_1361' || rule.id === 'APA_706_1' ? scoreTrac(c) : undefined;
   const deadlines = impliedDeadlines(rule.id, c);
-  for (const d of deadlines) pushUnique(warnings, wSeen, msgKey, d.warnings.filter((w) => w.code.startsWith('analysis:')));
+  for (const d of deadlines) addMessages(warnings, d.warnings.filter((w) => w.code.startsWith('analysis:')));
 
   const result: RemedyResult = {
     remedy: rule.id,

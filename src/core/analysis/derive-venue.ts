@@ -10,6 +10,25 @@ import type { EvalContext, Model287g } from './eval-context.ts';
 import { msg } from './eval-context.ts';
 import { circuitForState } from './state-circuit.ts';
 
+/**
+ * Reference lookups are pure functions of their query, and batch runs ask about the same counties, facilities and
+ * agencies again and again: memoize them per Reference instance (a new Reference gets a fresh memo).
+ */
+const memos = new WeakMap<Reference, Map<string, unknown>>();
+const MEMO_MAX = 50_000;
+function memo<T>(ref: Reference, key: string, compute: () => T): T {
+  let m = memos.get(ref);
+  if (!m) {
+    m = new Map();
+    memos.set(ref, m);
+  }
+  if (m.has(key)) return m.get(key) as T;
+  const v = compute();
+  if (m.size >= MEMO_MAX) m.clear();
+  m.set(key, v);
+  return v;
+}
+
 function none(reason: string): VenueResult {
   return { source: 'none', courtId: null, districtName: null, circuit: null, reasons: [msg(`venue.${reason}`)] };
 }
@@ -21,7 +40,7 @@ function byState(state: string, source: VenueResult['source'] = 'state'): VenueR
 
 function byCounty(ref: Reference | undefined, state: string, county: string, source: VenueResult['source']): VenueResult | null {
   if (!ref) return null;
-  const r = ref.countyVenue({ state, county });
+  const r = memo(ref, `county|${state}|${county}`, () => ref.countyVenue({ state, county }));
   if (r.status !== 'found') return null;
   const v = r.value;
   return {
@@ -36,7 +55,7 @@ function byCounty(ref: Reference | undefined, state: string, county: string, sou
 export function residenceVenue(f: Facts, ref?: Reference): VenueResult {
   const o = f.venue;
   if (o && (o.courtId || o.circuit)) {
-    const court = o.courtId && ref ? ref.court(o.courtId) : null;
+    const court = o.courtId && ref ? memo(ref, `court|${o.courtId}`, () => ref.court(o.courtId!)) : null;
     const circuit = o.circuit ?? court?.circuit ?? (o.courtId ? circuitForState(o.courtId.slice(0, 2).toUpperCase()) : null);
     return {
       source: 'facts.venue',
@@ -62,8 +81,8 @@ export function confinementVenue(f: Facts, ref?: Reference): VenueResult | null 
   const fac = f.detention?.facility;
   if (!fac) return null;
   if (ref) {
-    const found = fac.id ? ref.facilityById(fac.id) : null;
-    const look = !found && fac.name ? ref.facility(fac.name, fac.state) : null;
+    const found = fac.id ? memo(ref, `facilityId|${fac.id}`, () => ref.facilityById(fac.id!)) : null;
+    const look = !found && fac.name ? memo(ref, `facility|${fac.name}|${fac.state ?? ''}`, () => ref.facility(fac.name!, fac.state)) : null;
     const v = found ?? (look && look.status === 'found' ? look.value : null);
     if (v && v.courtId && v.circuit) {
       return { source: 'facility', courtId: v.courtId, districtName: v.districtName, circuit: v.circuit, reasons: [msg('venue.fromFacility', { facility: v.name, district: v.districtName ?? v.courtId })] };
@@ -84,7 +103,9 @@ export function agency287g(f: Facts, date: string, ref?: Reference): Pick<EvalCo
   }
   const name = e?.agency?.name;
   if (ref && name && e?.agency?.type && e.agency.type !== 'ice' && e.agency.type !== 'cbp') {
-    const r = ref.agency287g({ name, ...(e.agency.state ? { state: e.agency.state } : {}), on: e.eventDate ?? date });
+    const on = e.eventDate ?? date;
+    const state = e.agency.state;
+    const r = memo(ref, `287g|${name}|${state ?? ''}|${on}`, () => ref.agency287g({ name, ...(state ? { state } : {}), on }));
     if (r.status === 'found') {
       const models = [...new Set(r.value.agreements.map((a) => a.model))] as Model287g[];
       return { has287g: r.value.hadAgreement, models287g: e.models287g?.length ? [...e.models287g] : models, has287gSource: 'reference' };

@@ -12,13 +12,27 @@ import { dateOnly, msg } from './eval-context.ts';
 import { ftcaAccrual } from './evaluators/damages-elements.ts';
 import { detentionTheory, isLocalHold } from './evaluators/habeas-elements.ts';
 
-/** computeDeadline, or null when the trigger is outside what the engine supports (the caller then shows no date). */
+/**
+ * computeDeadline, or null when the trigger is outside what the engine supports (the caller then shows no date).
+ * Results are memoized: computeDeadline is pure, and batch runs see the same triggers again and again.
+ * The cached results are shared, so callers must not mutate them.
+ */
+const memo = new Map<string, DeadlineResult | null>();
+const MEMO_MAX = 20_000;
+
 export function tryDeadline(ruleId: string, trigger: string, options: ComputeDeadlineOptions = {}): DeadlineResult | null {
+  const key = `${ruleId}|${trigger}|${options.mailed ? 'm' : ''}|${options.state ?? ''}`;
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  let r: DeadlineResult | null;
   try {
-    return computeDeadline(ruleId, trigger, options);
+    r = computeDeadline(ruleId, trigger, options);
   } catch {
-    return null;
+    r = null;
   }
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(key, r);
+  return r;
 }
 
 function fromEngine(id: string, r: DeadlineResult | null, date: string): Deadline | null {

@@ -4,7 +4,7 @@
  * The elements, labels and citations are in rules/remedies/*.json; the legal source of each branch is the spec
  * section named in the comment.
  */
-import { computeDeadline } from '../../deadlines/index.ts';
+import { tryDeadline } from '../implied-deadlines.ts';
 import { addCalendarMonths } from '../../deadlines/calendar-date.ts';
 import type { ElementEval, EvalContext } from '../eval-context.ts';
 import { isNo, isUnknown, isYes, msg, pendingForDelay, question, yearsBetween } from '../eval-context.ts';
@@ -31,7 +31,7 @@ function unknown(path: string, reason: string, params?: Record<string, string | 
 /** The § 1447(b) eligibility date (interview + 120 days), or null. */
 export function eligible1447b(c: EvalContext): string | null {
   const i = c.facts.benefitRequest?.interviewDate;
-  return i ? computeDeadline('natz-1447b', i).dueDate : null;
+  return i ? (tryDeadline('natz-1447b', i)?.dueDate ?? null) : null;
 }
 
 // ---- Mandamus M1 / shared: a pending, properly filed request (SPEC § 1.1 M1; applicant-caused delay → weak) ----
@@ -248,7 +248,8 @@ export function within120DaysOfN336(c: EvalContext): ElementEval {
     if (isNo(n?.filed) || n?.outcome === 'pending') return { finding: 'not_met', effect: 'barred', reasons: [msg('reason.noN336Decision')], facts: ['benefitRequest.n336.decisionDate'] };
     return unknown('benefitRequest.n336.decisionDate', 'n336DecisionDateUnknown');
   }
-  const due = computeDeadline('natz-1421c', n.decisionDate).dueDate;
+  const due = tryDeadline('natz-1421c', n.decisionDate)?.dueDate;
+  if (!due) return unknown('benefitRequest.n336.decisionDate', 'n336DecisionDateUnknown');
   if (c.date <= due) return { finding: 'met', reasons: [msg('reason.fileBy1421c', { date: due })], facts: ['benefitRequest.n336.decisionDate'] };
   const reasons = [msg('reason.past1421c', { date: due })];
   if (c.circuit === '10') reasons.push(msg('reason.nagahi'));

@@ -2,7 +2,7 @@
  * Element evaluators for the damages and civil-rights remedies: § 1983, Bivens, FTCA (SPEC § 1.5, § 2.1–2.6) and
  * equal protection (SPEC § 1.7).
  */
-import { computeDeadline } from '../../deadlines/index.ts';
+import { tryDeadline } from '../implied-deadlines.ts';
 import type { ElementEval, EvalContext, Model287g } from '../eval-context.ts';
 import { dateOnly, isNo, isUnknown, isYes, msg, question } from '../eval-context.ts';
 
@@ -174,7 +174,8 @@ export function adminClaim(c: EvalContext): ElementEval {
     return { finding: 'met', reasons: [msg('reason.accrualAfterRelease')], facts: ['person.custody', 'detention.releasedAt'] };
   }
   if (!accrual) return unknown('enforcement.eventDate', 'accrualUnknown');
-  const due = computeDeadline('ftca-presentment', accrual).dueDate;
+  const due = tryDeadline('ftca-presentment', accrual)?.dueDate;
+  if (!due) return unknown('enforcement.eventDate', 'accrualUnknown');
   if (isUnknown(s?.filed)) {
     if (c.date <= due) return { finding: 'met', reasons: [msg('reason.presentClaimFirst', { date: due })], facts: ['priorRequests.sf95.filed', 'enforcement.eventDate'], questions: [question('priorRequests.sf95.filed')] };
     return unknown('priorRequests.sf95.filed', 'claimUnknownPast2Years', { date: due });
