@@ -56,6 +56,7 @@ test('lookup agency shows models, signed dates, MOA links and the fast-moving wa
   const r = await run('lookup', 'agency', 'colbert co so', '--state', 'AL', '--on', '2025-06-01');
   assert.equal(r.code, 0);
   assert.match(r.out, /Colbert County Sheriff's Office \(AL\)/);
+  assert.match(r.out, /Colbert County \(FIPS 01033\) — N\.D\. Ala\./);
   assert.match(r.out, /YES/);
   assert.match(r.out, /WSO \(Warrant Service Officer\): signed 2025-05-08/);
   assert.match(r.out, /ColbertCoSheriffsOfficeAL_WSO_MOA_05\.08\.25\.pdf/);

@@ -84,10 +84,13 @@ function officeLines(io: Io, lang: Lang, o: FieldOffice): void {
   ]);
 }
 
-function agencyLines(io: Io, lang: Lang, s: Agency287gStatus): void {
+function agencyLines(io: Io, lang: Lang, reference: Reference, s: Agency287gStatus): void {
+  const county = s.agreements.find((a) => a.county)?.county ?? null;
+  const venue = s.countyFips ? reference.countyVenue({ state: s.state, county: s.countyFips }) : null;
+  const district = venue?.status === 'found' ? ` — ${reference.court(venue.value.courtId)?.citation ?? venue.value.courtId}` : '';
   lines(io, [
     [t(lang, 'reference:cli.agency'), `${s.agency} (${s.state})`],
-    [t(lang, 'reference:cli.county'), s.agreements.find((a) => a.county)?.county ?? null],
+    [t(lang, 'reference:cli.county'), county ? `${county}${s.countyFips ? ` (FIPS ${s.countyFips})` : ''}${district}` : null],
     [t(lang, 'reference:cli.status', { on: s.on }), `${t(lang, `reference:cli.statusValue.${s.hadAgreement}`)} — ${s.explanationCode ? render(lang, s.explanationCode) : s.explanation}`],
   ]);
   const last = s.sheetDates.at(-1) ?? '';
@@ -151,7 +154,7 @@ MOA link and the sheets that list it. Exit 0 found, 1 not found or ambiguous, 2 
       printJson(io, r);
       return r.status === 'found' ? 0 : r.messageCode && BAD_INPUT.has(r.messageCode.code) ? 2 : 1;
     }
-    return finish(io, lang, r, (s) => agencyLines(io, lang, s), (s) => `${s.agency} (${s.state})`);
+    return finish(io, lang, r, (s) => agencyLines(io, lang, reference, s), (s) => `${s.agency} (${s.state})`);
   },
 };
 
