@@ -77,6 +77,8 @@ export interface BatchOptions {
   reference?: Reference;
   analyze: (facts: Facts, reference?: Reference) => Analysis;
   onProgress?: (done: number, total: number) => void;
+  /** Worker threads (default: 1 = in this thread). Workers load the analysis engine and reference data themselves. */
+  workers?: number;
 }
 
 export interface BatchResult {
@@ -87,6 +89,25 @@ export interface BatchResult {
 }
 
 const safeId = (id: string) => /^[A-Za-z0-9._-]{1,64}$/.test(id) && id !== '.' && id !== '..';
+
+export interface RowContext {
+  csvDir: string;
+  outDir: string;
+  formats?: Format[];
+  reference?: Reference;
+  analyze: (facts: Facts, reference?: Reference) => Analysis;
+}
+
+/** Builds and writes one row's packet. Throws with a message that names the problem (never the row's data). */
+export async function processRow(row: Row, index: number, ctx: RowContext): Promise<void> {
+  const id = row.id ?? '';
+  if (!safeId(id)) throw new Error('id must be 1–64 letters, digits, dots, dashes or underscores');
+  const { facts: rawFacts, packet } = await rowToPacket(row, ctx.csvDir);
+  const { facts, input } = parsePacketFile(JSON.stringify({ facts: rawFacts, packet }), `row ${index + 2}`);
+  const analysis = ctx.analyze(facts, ctx.reference);
+  const built = await buildPacket({ facts, analysis, reference: ctx.reference, options: { input, formats: ctx.formats } });
+  await writePacket(built, join(ctx.outDir, id));
+}
 
 export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   const text = await readFile(opts.csvFile, 'utf8');
@@ -100,30 +121,64 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   let ok = 0;
   let failed = 0;
   let skipped = 0;
-  for (let k = 0; k < rows.length; k++) {
-    const row = rows[k]!;
-    const id = row.id ?? '';
-    try {
-      if (!safeId(id)) throw new Error('id must be 1–64 letters, digits, dots, dashes or underscores');
-      if (done.has(id)) {
-        skipped++;
-        continue;
-      }
-      const { facts: rawFacts, packet } = await rowToPacket(row, csvDir);
-      const { facts, input } = parsePacketFile(JSON.stringify({ facts: rawFacts, packet }), `row ${k + 2}`);
-      const analysis = opts.analyze(facts, opts.reference);
-      const built = await buildPacket({ facts, analysis, reference: opts.reference, options: { input, formats: opts.formats } });
-      await writePacket(built, join(opts.outDir, id));
+  let finished = 0;
+  const pending: number[] = [];
+  rows.forEach((row, k) => {
+    if (done.has(row.id ?? '')) skipped++;
+    else pending.push(k);
+  });
+  finished = skipped;
+  if (skipped) opts.onProgress?.(finished, rows.length);
+  const record = async (k: number, error: string | null) => {
+    const id = rows[k]!.id ?? '';
+    if (error === null) {
       await appendFile(doneFile, id + '\n');
-      done.add(id);
       ok++;
-    } catch (e) {
+    } else {
       failed++;
-      // The message names the row and the problem; it never contains the row's data.
-      await appendFile(errorsFile, stringify([[String(k + 2), id, (e as Error).message]]));
-    } finally {
-      opts.onProgress?.(k + 1, rows.length);
+      await appendFile(errorsFile, stringify([[String(k + 2), id, error]]));
     }
+    finished++;
+    opts.onProgress?.(finished, rows.length);
+  };
+  const workers = Math.max(1, Math.min(opts.workers ?? 1, pending.length));
+  if (workers === 1) {
+    const ctx: RowContext = { csvDir, outDir: opts.outDir, formats: opts.formats, reference: opts.reference, analyze: opts.analyze };
+    for (const k of pending) {
+      let error: string | null = null;
+      try {
+        await processRow(rows[k]!, k, ctx);
+      } catch (e) {
+        error = (e as Error).message;
+      }
+      await record(k, error);
+    }
+  } else {
+    const { Worker } = await import('node:worker_threads');
+    const queue = [...pending];
+    let chain = Promise.resolve();
+    await Promise.all(
+      Array.from({ length: workers }, () =>
+        new Promise<void>((resolveWorker, rejectWorker) => {
+          const w = new Worker(new URL('./batch-worker.mjs', import.meta.url), { workerData: { csvDir, outDir: opts.outDir, formats: opts.formats } });
+          const next = () => {
+            const k = queue.shift();
+            if (k === undefined) {
+              void w.terminate().then(() => resolveWorker());
+              return;
+            }
+            w.postMessage({ index: k, row: rows[k] });
+          };
+          w.on('message', (m: { ready?: true; index?: number; error?: string | null }) => {
+            if (m.ready) return next();
+            chain = chain.then(() => record(m.index!, m.error ?? null));
+            next();
+          });
+          w.on('error', rejectWorker);
+        }),
+      ),
+    );
+    await chain;
   }
   return { ok, failed, skipped, errorsFile };
 }

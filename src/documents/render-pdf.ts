@@ -69,7 +69,9 @@ export async function renderPdf(model: DocModel, opts: PdfOptions = {}): Promise
       ModDate: opts.creationDate ?? new Date(0),
     },
     lang: 'en-US',
-  } as PDFKit.PDFDocumentOptions);
+    // Start with our own font: pdfkit would otherwise parse the Helvetica metrics for every document.
+    font: FONTS.regular,
+  } as unknown as PDFKit.PDFDocumentOptions);
   doc.registerFont('R', FONTS.regular as unknown as Buffer);
   doc.registerFont('B', FONTS.bold as unknown as Buffer);
   doc.registerFont('I', FONTS.italic as unknown as Buffer);
@@ -78,13 +80,16 @@ export async function renderPdf(model: DocModel, opts: PdfOptions = {}): Promise
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((res) => doc.on('end', () => res()));
 
-  const natural = doc.currentLineHeight(false);
+  // pdfkit advances each line by the font's line height (with its own gap) plus options.lineGap.
+  const natural = { R: 0, B: 0, I: 0 };
+  for (const f of ['R', 'B', 'I'] as const) natural[f] = doc.font(f).fontSize(size).currentLineHeight(true);
+  doc.font('R');
   const bodyLh = model.spacing === 'double' ? GRID : pleading ? GRID / 2 : 15;
   const singleLh = pleading ? GRID / 2 : 15;
-  const gapFor = (lh: number) => Math.max(0, lh - natural);
+  const gapFor = (lh: number, f: 'R' | 'B' | 'I' = 'R') => lh - natural[f];
   const maxY = () => PAGE_H - bottomMargin;
   /** Keeps y on the 12 pt half-grid of pleading paper. */
-  const snap = (y: number) => (pleading ? TOP + Math.ceil((y - TOP - 0.01) / (GRID / 2)) * (GRID / 2) : y);
+  const snap = (y: number) => (pleading ? TOP + Math.ceil((y - TOP - 3) / (GRID / 2)) * (GRID / 2) : y);
   const ensure = (h: number) => {
     if (doc.y + h > maxY()) doc.addPage();
   };
@@ -99,12 +104,13 @@ export async function renderPdf(model: DocModel, opts: PdfOptions = {}): Promise
     const rs = runs(xs);
     doc.y = snap(doc.y);
     ensure(o.lh);
+    const lineFont = o.bold ? 'B' : fontOf(rs[0]!);
     rs.forEach((r, k) => {
       doc.font(o.bold ? 'B' : fontOf(r)).fontSize(size);
       const options = {
         width: o.w,
         align: o.align ?? 'left',
-        lineGap: gapFor(o.lh),
+        lineGap: gapFor(o.lh, lineFont),
         indent: o.indent ?? 0,
         underline: r.underline,
         continued: k < rs.length - 1,
@@ -179,8 +185,8 @@ export async function renderPdf(model: DocModel, opts: PdfOptions = {}): Promise
         const yr = doc.y;
         const y1 = snap(Math.max(yl, yr));
         doc.save().lineWidth(0.75);
-        doc.moveTo(left + wl + 4, y0).lineTo(left + wl + 4, y1).stroke();
-        doc.moveTo(left, y1).lineTo(left + wl + 4, y1).stroke();
+        doc.moveTo(left + wl + 4, y0).lineTo(left + wl + 4, y1 + 3).stroke();
+        doc.moveTo(left, y1 + 3).lineTo(left + wl + 4, y1 + 3).stroke();
         doc.restore();
         doc.y = y1;
         gapAfter(singleLh);

@@ -32,6 +32,7 @@ Options:
   --ao440-pdf <file>   the official fillable AO 440 PDF: filled for each defendant
   --batch <csv>        one packet per row (columns in docs/packet.md); errors go to batch-errors.csv;
                        rows already done are skipped, so a stopped batch resumes
+  --workers <n>        batch: worker threads (default: the number of CPU cores)
   --json               print the manifest as JSON
 
 Writ explains and prepares; it is not legal advice.`;
@@ -78,6 +79,7 @@ const command: Command = {
       'mask-a-number': { type: 'boolean' },
       'js44-pdf': { type: 'string' },
       'ao440-pdf': { type: 'string' },
+      workers: { type: 'string' },
     });
     if (!values.out) throw new UsageError(t('en', 'documents:errors.needOut'));
     const fmt = formats(values.format);
@@ -90,7 +92,10 @@ const command: Command = {
         const filled = Math.round((done / Math.max(total, 1)) * width);
         io.stderr(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
       };
-      const r = await runBatch({ csvFile: values.batch, outDir: values.out, formats: fmt, reference: engine.reference, analyze: engine.analyze, onProgress: progress }).catch((e: NodeJS.ErrnoException) => {
+      const { availableParallelism } = await import('node:os');
+      const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
+      if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`--workers must be a whole number from 1 to 64, not "${values.workers}".`);
+      const r = await runBatch({ csvFile: values.batch, outDir: values.out, formats: fmt, reference: engine.reference, analyze: engine.analyze, onProgress: progress, workers }).catch((e: NodeJS.ErrnoException) => {
         if (e.code === 'ENOENT') throw new UsageError(`File not found: ${values.batch}`);
         if (e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' || /csv/i.test(e.code ?? '')) throw new UsageError(t('en', 'documents:errors.badCsv', { file: values.batch!, message: e.message }));
         throw e;

@@ -42,7 +42,7 @@ export function certificateOfService(pc: PacketCase, documentTitles: string[]): 
   blocks.push({ kind: 'list', items: documentTitles.map((t) => [t]) });
   blocks.push({ kind: 'para', text: ['to each person listed below, at the address shown:'] });
   const rows = serviceRecipients(pc).map((r): Inline[][] => [r.who, [fill('Mailing address')], [r.rule], [fill('Certified-mail article number')]]);
-  blocks.push({ kind: 'table', header: [['Served on'], ['Address'], ['Rule'], ['Tracking number']], rows, widths: [4, 4, 2, 2] });
+  blocks.push({ kind: 'table', header: [['Served on'], ['Address'], ['Rule'], ['Tracking number']], rows, widths: [4, 3, 2, 3] });
   if (habeas) blocks.push({ kind: 'para', single: true, text: [s.habeas.text] });
   blocks.push({ kind: 'para', single: true, text: [s.whoMayServe.text, ` ${s.whoMayServe.rule}.`] });
   blocks.push({ kind: 'signature', lines: [['Dated: ', dateOr(null, 'Date of signing')], [''], ['/s/ ', fill('Name of the person who mailed the papers')], [fill('Address of the person who mailed the papers')]] });

@@ -1,0 +1,81 @@
+/**
+ * Filing-packet speed, as ratios against baselines measured in the same run.
+ *
+ * 1. One full packet (F4: every document, DOCX + PDF, in process) vs LibreOffice converting that packet's DOCX
+ *    files to PDF in one `soffice` call (warm profile). Target: ≥ 20× faster.
+ * 2. Batch: N delay-case packets (default 1,000; BENCH_PACKETS=n to change) through `runBatch` with one worker
+ *    thread per core. Targets: ≤ 60 s and peak RSS ≤ 1 GB.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildPacket } from '../src/documents/build-packet.ts';
+import { runBatch } from '../src/documents/batch.ts';
+import { parsePacketFile } from '../src/documents/write-packet.ts';
+import { FIXTURE_ANALYSES } from '../test/golden/fixture-analysis.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'writ-bench-'));
+const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
+
+// --- 1. one packet vs LibreOffice -----------------------------------------------------------------------------
+const { facts, input } = parsePacketFile(readFileSync(new URL('../test/golden/facts/F4.json', import.meta.url), 'utf8'), 'F4.json');
+const analysis = FIXTURE_ANALYSES.F4!;
+await buildPacket({ facts, analysis, options: { input } }); // warm-up (fonts, modules)
+const runs: number[] = [];
+let last;
+for (let k = 0; k < 5; k++) {
+  const t0 = process.hrtime.bigint();
+  last = await buildPacket({ facts, analysis, options: { input } });
+  runs.push(ms(t0));
+}
+runs.sort((a, b) => a - b);
+const packetMs = runs[2]!;
+const docxPaths = last!.documents.map((d) => {
+  const p = join(work, `${d.id}.docx`);
+  writeFileSync(p, d.docx!);
+  return p;
+});
+const profile = `-env:UserInstallation=file://${join(work, 'lo-profile')}`;
+const soffice = (outDir: string) => spawnSync('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...docxPaths], { encoding: 'utf8' });
+const warm = soffice(join(work, 'lo-warm'));
+if (warm.status !== 0) {
+  console.log(`LibreOffice not available (${warm.error?.message ?? warm.stderr}); skipping the packet-vs-LibreOffice ratio.`);
+} else {
+  const t0 = process.hrtime.bigint();
+  soffice(join(work, 'lo-out'));
+  const loMs = ms(t0);
+  const ratio = loMs / packetMs;
+  console.log(`one packet (${last!.documents.length} documents, DOCX + PDF): ${packetMs.toFixed(0)} ms (median of 5)`);
+  console.log(`LibreOffice converting its ${docxPaths.length} DOCX to PDF: ${loMs.toFixed(0)} ms`);
+  console.log(`ratio: Writ is ${ratio.toFixed(1)}× faster than LibreOffice (target ≥ 20×) ${ratio >= 20 ? 'MET' : 'NOT MET'}`);
+}
+
+// --- 2. batch -------------------------------------------------------------------------------------------------
+const n = Number(process.env.BENCH_PACKETS ?? 1000);
+const header = 'id,name,form,receipt_number,filed_date,office_name,residence_state,residence_county,city,adjudicate_within_days,filing_date,filer_kind,filer_name,filer_address';
+const lines = [header];
+for (let k = 0; k < n; k++) {
+  const y = 2017 + (k % 4);
+  lines.push(`r${k},Client ${k},I-485,MSC${String(1900000000 + k).padStart(10, '0')},${y}-0${1 + (k % 9)}-1${k % 10},San Jose Field Office,CA,Santa Clara County,San Jose,30,2026-06-15,pro_se,Client ${k},${k} Main St|San Jose CA 95112`);
+}
+const csv = join(work, 'clients.csv');
+writeFileSync(csv, lines.join('\n') + '\n');
+const workers = availableParallelism();
+const t0 = process.hrtime.bigint();
+const r = await runBatch({
+  csvFile: csv,
+  outDir: join(work, 'batch'),
+  workers,
+  analyze: () => {
+    throw new Error('unused: workers load the analysis engine');
+  },
+});
+const batchMs = ms(t0);
+const rssMb = process.resourceUsage().maxRSS / 1024;
+console.log(`batch: ${r.ok} packets (${r.failed} failed) in ${(batchMs / 1000).toFixed(1)} s with ${workers} workers; ${(batchMs / Math.max(r.ok, 1)).toFixed(0)} ms per packet`);
+console.log(`batch vs one packet alone: ${((batchMs / Math.max(r.ok, 1)) / packetMs).toFixed(2)}× the single-packet time per packet`);
+const projected = (batchMs / Math.max(n, 1)) * 1000;
+console.log(`batch target: 1,000 packets ≤ 60 s — ${n === 1000 ? '' : `projected from ${n}: `}${(projected / 1000).toFixed(1)} s ${projected <= 60_000 ? 'MET' : 'NOT MET'}`);
+console.log(`peak RSS (process incl. workers): ${rssMb.toFixed(0)} MB (target ≤ 1024 MB) ${rssMb <= 1024 ? 'MET' : 'NOT MET'}`);
+rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,23 @@
+/**
+ * One batch worker: loads the analysis engine and the reference data once, then builds and writes the packet of
+ * each row it is sent, answering { index, error } (error null on success). Messages carry no row data back.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { analyze } from '../core/analysis/analyze.ts';
+import { loadReference } from '../data/load-reference.ts';
+import { processRow, type Row, type RowContext } from './batch.ts';
+
+const data = workerData as { csvDir: string; outDir: string; formats?: RowContext['formats'] };
+const reference = loadReference();
+const ctx: RowContext = { ...data, reference, analyze: (f, r) => analyze(f, { reference: r }) };
+
+parentPort!.on('message', async (m: { index: number; row: Row }) => {
+  let error: string | null = null;
+  try {
+    await processRow(m.row, m.index, ctx);
+  } catch (e) {
+    error = (e as Error).message;
+  }
+  parentPort!.postMessage({ index: m.index, error });
+});
+parentPort!.postMessage({ ready: true });
