@@ -145,6 +145,7 @@ test('facilities: "stewart", "krome", "tacoma" → county, district, field offic
   assert.equal(found(ref.facility('stweart detention')).id, 'stewart-detention-center-ga');
   assert.equal(found(ref.facility('pearsall')).courtId, 'txwd');
   assert.equal(ref.facilityById('krome-north-service-processing-center-fl')!.courtId, 'flsd');
+  assert.equal(ref.facilities().length, 268);
 });
 
 test('the three facilities without a district say why', () => {

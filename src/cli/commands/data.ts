@@ -15,14 +15,14 @@ const SHOW = 25;
 
 function issueLine(lang: Lang, i: SheetIssue): string {
   const what = t(lang, `reference:${i.code}`, i.params);
-  const where = [i.row ? `row ${i.row}` : null, i.column].filter(Boolean).join(', ');
+  const where = [i.row ? t(lang, 'reference:cli.row', { row: i.row }) : null, i.column].filter(Boolean).join(', ');
   const short = (v: string | null | undefined) => ((v ?? '').length > 90 ? `${(v ?? '').slice(0, 87)}...` : v ?? '');
   const change = i.to !== undefined ? `"${short(i.from)}" → "${short(i.to)}"` : i.from ? `"${short(i.from)}"` : '';
   return `  ${where}: ${what}${change ? ` ${change}` : ''}`;
 }
 
 function printResult(io: Io, lang: Lang, r: ImportResult, dryRun: boolean): void {
-  const kind = r.sheet.kind;
+  const kind = t(lang, `reference:cli.kind.${r.sheet.kind}`);
   io.stdout(
     t(lang, 'reference:cli.importSummary', { kind, date: r.sheet.date + (r.sheet.edition ?? ''), rows: r.rows, blank: r.blankRows, repairs: r.repairs.length, problems: r.problems.length }) + '\n',
   );
@@ -39,8 +39,10 @@ function printResult(io: Io, lang: Lang, r: ImportResult, dryRun: boolean): void
     if (list.length > SHOW) io.stdout(`  ${t(lang, 'reference:cli.more', { count: list.length - SHOW })}\n`);
   };
   if (d.from) {
-    section(t(lang, 'reference:cli.importAdded'), d.added, (e) => `  + ${e.state} ${e.agency} — ${e.model}, signed ${e.signed ?? '?'}`);
-    section(t(lang, 'reference:cli.importRemoved'), d.removed, (e) => `  - ${e.state} ${e.agency} — ${e.model}, signed ${e.signed ?? '?'}`);
+    const entry = (e: { state: string; agency: string; model: string; signed: string | null }) =>
+      `${e.state} ${e.agency} — ${t(lang, 'reference:cli.diffEntry', { model: e.model, signed: e.signed ?? '?' })}`;
+    section(t(lang, 'reference:cli.importAdded'), d.added, (e) => `  + ${entry(e)}`);
+    section(t(lang, 'reference:cli.importRemoved'), d.removed, (e) => `  - ${entry(e)}`);
     section(t(lang, 'reference:cli.importChanged'), d.changed, (c) => `  ~ ${c.state} ${c.agency}: ${c.changes.map((x) => `${x.field} ${x.from ?? '—'} → ${x.to ?? '—'}`).join('; ')}`);
   }
   // Repairs grouped by kind, so the rare ones (dates) are not buried under hundreds of unwrapped links.
@@ -115,12 +117,17 @@ Exit 0 imported, 2 bad input (the message names the row and column).`,
 const status: Command = {
   name: 'status',
   summary: 'List the 287(g) sheets Writ holds (shipped and imported)',
-  help: 'Usage: writ data status [--json] [--data-dir DIR]',
+  help: 'Usage: writ data status [--json] [--data-dir DIR] [--lang en|es]',
   run: async (argv, io) => {
-    const { values } = parseCommandArgs(argv, { json: { type: 'boolean' }, 'data-dir': { type: 'string' } }, false);
+    const { values } = parseCommandArgs(argv, { json: { type: 'boolean' }, 'data-dir': { type: 'string' }, lang: { type: 'string' } }, false);
     const sheets = loadReference(values['data-dir'] ? { dataDir: values['data-dir'] } : {}).sheets287g();
     if (values.json) printJson(io, sheets);
-    else for (const s of sheets) io.stdout(`${s.kind.padEnd(13)} ${s.date}${s.edition ?? '  '}  ${String(s.rows).padStart(4)}  ${s.origin.padEnd(8)}  ${s.source}\n`);
+    else {
+      const lang = pickLang(values.lang);
+      for (const s of sheets) {
+        io.stdout(`${t(lang, `reference:cli.kind.${s.kind}`).padEnd(13)} ${s.date}${s.edition ?? '  '}  ${String(s.rows).padStart(4)}  ${t(lang, `reference:cli.origin.${s.origin}`).padEnd(9)}  ${s.source}\n`);
+      }
+    }
     return 0;
   },
 };

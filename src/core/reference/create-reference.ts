@@ -322,6 +322,7 @@ export function createReference(data: ReferenceData, sheets: SheetWithOrigin[], 
     zipVenue,
     court: (id) => courts.get(String(id ?? '').toLowerCase()) ?? null,
     courts: () => [...courts.values()],
+    facilities: () => facilityRows.map(toFacility),
     facility,
     facilityById: (id) => {
       const f = facilityById.get(String(id ?? ''));

@@ -172,6 +172,8 @@ export interface Reference {
   /** A field office by its short name as ICE's data spells it ('Atlanta', 'St Paul', 'Miami'). */
   fieldOfficeByName(name: string): FieldOffice | null;
   courts(): DistrictCourt[];
+  /** Every detention facility Writ knows (for pickers and maps). */
+  facilities(): DetentionFacility[];
   /** 'CA', 'ca', 'California', 'Puerto Rico' → the state; null when unknown. */
   state(input: string): StateInfo | null;
   /** The 287(g) sheets behind agency287g answers, oldest first. */
