@@ -9,7 +9,7 @@
  * - admin runs the office's Writ: everything, plus users, the organization and the audit log.
  * - attorney and paralegal do the case work: cases, analysis, packets, deadlines, docket, evidence, custody.
  * - advocate (community advocate, not a lawyer) starts cases and records facts, runs the analysis and the lookups,
- *   adds evidence; they do not generate filing packets, change the docket, number exhibits, or read back evidence
+ *   adds evidence; they do not generate or read filing packets, change the docket, number exhibits, or read back evidence
  *   files and their chain of custody (those stay with legal staff, so an evidence file leaves the locker only
  *   through them).
  */
@@ -27,6 +27,7 @@ export const POLICY = {
   'case.update': ALL,
   'analysis.run': ALL,
   'packet.generate': LEGAL_STAFF,
+  'document.read': LEGAL_STAFF,
   'lookup.read': ALL,
   'deadline.compute': ALL,
   'deadline.read': ALL,

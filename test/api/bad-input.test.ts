@@ -41,7 +41,7 @@ async function expectClientError(res: Response, what: string, status?: number, c
   return body.error.code;
 }
 
-const FIXTURE_IDS = () => [fx.caseId, fx.evidenceId, fx.deadlineId, fx.targetUserId];
+const FIXTURE_IDS = () => [fx.caseId, fx.evidenceId, fx.deadlineId, fx.targetUserId, fx.documentId];
 
 for (const route of apiRoutes()) {
   const key = `${route.method} ${route.path}`;

@@ -13,6 +13,7 @@ export interface Fixture {
   deadlineId: string;
   targetUserId: string;
   facilityId: string;
+  documentId: string;
 }
 
 export interface Req {
@@ -53,8 +54,14 @@ export async function createFixture(h: Harness): Promise<Fixture> {
     role: 'advocate',
     passwordHash: await hashPassword(PASSWORD),
   });
+  const doc = await h.store.documents.put(actor, kase.id, {
+    kind: 'cover-letter',
+    filename: 'cover-letter.pdf',
+    contentType: 'application/pdf',
+    bytes: new TextEncoder().encode('%PDF-1.4\n%%EOF\n'),
+  });
   assert.ok(deadlines[0], 'the fixture docket event attaches a deadline');
-  return { caseId: kase.id, evidenceId: ev.id, deadlineId: deadlines[0]!.id, targetUserId: target.id, facilityId };
+  return { caseId: kase.id, evidenceId: ev.id, deadlineId: deadlines[0]!.id, targetUserId: target.id, facilityId, documentId: doc.id };
 }
 
 export function matrixEntries(h: () => Harness): Record<string, Entry> {
@@ -109,6 +116,13 @@ export function matrixEntries(h: () => Harness): Record<string, Entry> {
     },
     'POST /api/analyze': { scoped: false, req: () => ({ path: '/api/analyze', json: { facts: FACTS } }) },
     'POST /api/cases/:caseId/analysis': { scoped: true, req: (f) => ({ path: `/api/cases/${f.caseId}/analysis`, json: {} }) },
+    'POST /api/cases/:caseId/packets': {
+      scoped: true,
+      req: (f) => ({ path: `/api/cases/${f.caseId}/packets`, json: { formats: ['docx'] } }),
+    },
+    'GET /api/cases/:caseId/documents': { scoped: true, req: (f) => ({ path: `/api/cases/${f.caseId}/documents` }) },
+    'GET /api/documents/:documentId/download': { scoped: true, req: (f) => ({ path: `/api/documents/${f.documentId}/download` }) },
+    'GET /api/cases/:caseId/deadlines.ics': { scoped: true, req: (f) => ({ path: `/api/cases/${f.caseId}/deadlines.ics` }) },
     'GET /api/cases/:caseId/docket': { scoped: true, req: (f) => ({ path: `/api/cases/${f.caseId}/docket` }) },
     'POST /api/cases/:caseId/docket': {
       scoped: true,

@@ -1,6 +1,8 @@
 /** Deadlines: compute one (FRCP 6(a), with its steps), a case's deadlines, their status, and the case calendar (.ics). */
 import { z } from 'zod';
-import { computeDeadline, listDeadlineRules } from '../../core/deadlines/index.ts';
+import { computeDeadline, listDeadlineRules, type DeadlineResult } from '../../core/deadlines/index.ts';
+import { deadlinesToIcs } from '../../core/deadlines/to-ics.ts';
+import { render, t } from '../../i18n/i18n.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
 import { CaseIdParams, Id, IsoDate, Timestamp } from '../schemas.ts';
 import { withRenderedMessages } from '../render-messages.ts';
@@ -73,6 +75,33 @@ export function deadlineRoutes(): AnyRoute[] {
       handler: async ({ c, deps, user, params, lang }) => {
         const list = await deps.store.docket.listDeadlines(actorOf(c, user), params.caseId);
         return c.json({ deadlines: withRenderedMessages(list, lang) });
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/cases/:caseId/deadlines.ics',
+      tag: 'deadlines',
+      summary: "The case's open deadlines as an iCalendar file (steps, citations and warnings in each event; no names).",
+      access: 'deadline.read',
+      params: CaseIdParams,
+      responses: [{ status: 200, description: 'iCalendar (RFC 5545)', contentType: 'text/calendar' }],
+      handler: async ({ c, deps, user, params, lang }) => {
+        const list = await deps.store.docket.listDeadlines(actorOf(c, user), params.caseId);
+        const computed = list
+          .filter((d) => d.status === 'open')
+          .map((d) => d.computation as DeadlineResult | null)
+          .filter((x): x is DeadlineResult => typeof x === 'object' && x !== null && typeof x.dueDate === 'string');
+        const ics = deadlinesToIcs(computed, {
+          render: (m) => render(lang, m),
+          stamp: deps.config.now().toISOString(),
+          caseId: params.caseId,
+          calendarName: 'Writ',
+          footer: t(lang, 'common:notLegalAdvice'),
+        });
+        return c.body(ics, 200, {
+          'Content-Type': 'text/calendar; charset=utf-8',
+          'Content-Disposition': 'attachment; filename="writ-deadlines.ics"',
+        });
       },
     }),
     defineRoute({

@@ -10,10 +10,11 @@ import { evidenceRoutes } from './evidence.ts';
 import { lookupRoutes } from './lookups.ts';
 import { metaRoutes } from './meta.ts';
 import { orgRoutes } from './org.ts';
+import { packetRoutes } from './packets.ts';
 
 export function apiRoutes(): AnyRoute[] {
   const all: AnyRoute[] = [];
-  all.push(...metaRoutes(() => all), ...authRoutes(), ...orgRoutes(), ...caseRoutes(), ...analysisRoutes(),
+  all.push(...metaRoutes(() => all), ...authRoutes(), ...orgRoutes(), ...caseRoutes(), ...analysisRoutes(), ...packetRoutes(),
     ...docketRoutes(), ...deadlineRoutes(), ...evidenceRoutes(), ...lookupRoutes(), ...auditRoutes());
   return all;
 }

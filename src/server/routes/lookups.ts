@@ -9,6 +9,7 @@ import type { ServerDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
 import { IsoDate } from '../schemas.ts';
+import { withRenderedMessages } from '../render-messages.ts';
 
 const State = z
   .string()
@@ -34,7 +35,7 @@ export function lookupRoutes(): AnyRoute[] {
       access: 'lookup.read',
       query: z.object({ state: State, county: Text }),
       responses: [{ status: 200, description: search, schema: LookupOut }],
-      handler: async ({ c, deps, query }) => c.json(reference(deps).countyVenue(query)),
+      handler: async ({ c, deps, query, lang }) => c.json(withRenderedMessages(reference(deps).countyVenue(query), lang)),
     }),
     defineRoute({
       method: 'GET',
@@ -44,7 +45,7 @@ export function lookupRoutes(): AnyRoute[] {
       access: 'lookup.read',
       params: z.object({ zip: z.string().regex(/^\d{5}$/, 'five digits') }),
       responses: [{ status: 200, description: search, schema: LookupOut }],
-      handler: async ({ c, deps, params }) => c.json(reference(deps).zipVenue(params.zip)),
+      handler: async ({ c, deps, params, lang }) => c.json(withRenderedMessages(reference(deps).zipVenue(params.zip), lang)),
     }),
     defineRoute({
       method: 'GET',
@@ -68,7 +69,7 @@ export function lookupRoutes(): AnyRoute[] {
       access: 'lookup.read',
       query: z.object({ q: Text, state: State.optional() }),
       responses: [{ status: 200, description: search, schema: LookupOut }],
-      handler: async ({ c, deps, query }) => c.json(reference(deps).facility(query.q, query.state)),
+      handler: async ({ c, deps, query, lang }) => c.json(withRenderedMessages(reference(deps).facility(query.q, query.state), lang)),
     }),
     defineRoute({
       method: 'GET',
@@ -92,7 +93,7 @@ export function lookupRoutes(): AnyRoute[] {
       access: 'lookup.read',
       query: z.object({ name: Text, state: State.optional(), on: IsoDate.optional() }),
       responses: [{ status: 200, description: search, schema: LookupOut }],
-      handler: async ({ c, deps, query }) => c.json(reference(deps).agency287g(query)),
+      handler: async ({ c, deps, query, lang }) => c.json(withRenderedMessages(reference(deps).agency287g(query), lang)),
     }),
     defineRoute({
       method: 'GET',
@@ -121,7 +122,7 @@ export function lookupRoutes(): AnyRoute[] {
       access: 'lookup.read',
       query: z.object({ state: State, county: Text }),
       responses: [{ status: 200, description: search, schema: LookupOut }],
-      handler: async ({ c, deps, query }) => c.json(reference(deps).fieldOfficeForCounty(query)),
+      handler: async ({ c, deps, query, lang }) => c.json(withRenderedMessages(reference(deps).fieldOfficeForCounty(query), lang)),
     }),
   ];
 }
