@@ -43,12 +43,12 @@ export function combineViability(elements: ElementResult[], effects: Map<string,
 
 const flagCache = new Map<string, Message>();
 /** Flag warnings are the same objects for the same flag and circuit (shared: callers must not mutate them). */
-function flagMessages(flags: readonly RuleFlag[], c: EvalContext): Message[] {
+function flagMessages(flags: readonly RuleFlag[], circuit: string | null): Message[] {
   return flags.map((f) => {
-    const key = `${f.id}|${c.circuit ?? '?'}`;
+    const key = `${f.id}|${circuit ?? '?'}`;
     let m = flagCache.get(key);
     if (!m) {
-      m = msg(`flag.${f.id}`, { circuit: c.circuit ?? '?' });
+      m = msg(`flag.${f.id}`, { circuit: circuit ?? '?' });
       flagCache.set(key, m);
     }
     return m;
@@ -119,7 +119,9 @@ export function evaluateRemedy(rule: RemedyRule, c: EvalContext): RemedyResult {
   const questions: Question[] = [];
   const citations: Citation[] = prep.elementCitations.slice();
   const effects = new Map<string, 'barred' | 'weak'>();
-  addMessages(warnings, flagMessages(rule.flags, c));
+  // Habeas is filed in the district of confinement: its circuit-dependent warnings name that circuit.
+  const circuit = rule.id === 'HABEAS_2241' ? (c.habeasCircuit ?? c.circuit) : c.circuit;
+  addMessages(warnings, flagMessages(rule.flags, circuit));
 
   const elements: ElementResult[] = [];
   for (let i = 0; i < rule.elements.length; i++) {
@@ -128,7 +130,7 @@ export function evaluateRemedy(rule: RemedyRule, c: EvalContext): RemedyResult {
     effects.set(el.id, r.effect ?? el.onNotMet);
     if (r.questions) addQuestions(questions, r.questions);
     if (r.warnings) addMessages(warnings, r.warnings);
-    if (el.flags.length) addMessages(warnings, flagMessages(el.flags, c));
+    if (el.flags.length) addMessages(warnings, flagMessages(el.flags, circuit));
     elements.push({ id: el.id, label: el.label, finding: r.finding, reasons: r.reasons, citations: el.citations, facts: r.facts });
   }
 
@@ -139,7 +141,7 @@ export function evaluateRemedy(rule: RemedyRule, c: EvalContext): RemedyResult {
     if (r.questions) addQuestions(questions, r.questions);
     if (r.warnings) addMessages(warnings, r.warnings);
     if (r.triggered !== false) {
-      if (br.flags.length) addMessages(warnings, flagMessages(br.flags, c));
+      if (br.flags.length) addMessages(warnings, flagMessages(br.flags, circuit));
       addCitations(citations, br.citations);
     }
     if (r.reliefs) for (const rel of r.reliefs) reliefs.push({ ...rel, bars: [id] });
@@ -180,7 +182,9 @@ export function analyze(facts: Facts, context: AnalysisContext = {}): Analysis {
   const date = facts.analysisDate ?? context.today ?? todayUtc();
   const c = buildEvalContext(facts, date, context.reference);
   const remedies = REMEDY_RULES.map((r) => evaluateRemedy(r, c));
-  const detained = facts.person?.custody === 'detained';
+  // Detention cases get the "find a lawyer now" line: detained, or custody not stated while detention facts show no release.
+  const custody = facts.person?.custody;
+  const detained = custody === 'detained' || ((custody === undefined || custody === 'unknown') && facts.detention !== undefined && !facts.detention.releasedAt);
   const notices: Message[] = [{ code: 'common:notLegalAdvice' }];
   if (detained) notices.push({ code: 'common:detainedGetLawyer' });
   const warnings: Message[] = [];

@@ -274,6 +274,10 @@ const EnforcementSchema = z
     countyPolicyHonorsAllDetainers: ynu('Does the county or city have a policy or custom of honoring every ICE detainer (municipal liability)?'),
     patternEvidence: ynu('Is there evidence that similarly situated people of another race or ethnicity were not targeted (stop data, comparisons)?'),
     purposeEvidence: ynu('Is there evidence of discriminatory purpose (officials\' statements, departures from normal procedure, history)?'),
+    evidence: z
+      .array(z.enum(['stop_records', 'comparative_data', 'policies_or_training', 'official_statements', 'procedural_departures', 'witnesses', 'video', 'public_records_requests']))
+      .optional()
+      .describe('Evidence already in hand about the stop or arrest: stop/arrest records, comparative data, policies or training materials, officials\' statements, procedural departures (e.g. no citation, immediate status questions), witnesses, video, public-records requests.'),
   })
   .describe('Who enforced, with what authority (287(g) model), and what they did.');
 
