@@ -208,8 +208,10 @@ test('agency status on a date, with model, MOA link, county and sheets', () => {
   const jackson = found(ref.agency287g({ name: "Jackson County Sheriff's Office", state: 'MN', on: '2025-07-18' }));
   assert.equal(jackson.hadAgreement, 'yes');
   assert.deepEqual(jackson.agreements.map((a) => `${a.model}:${a.current}`).sort(), ['JEM:false', 'WSO:true']);
-  const bad = ref.agency287g({ name: 'Smith County', state: 'TX', on: 'yesterday' });
-  assert.equal(bad.status === 'not_found' && bad.messageCode?.code, 'reference:agency.badDate');
+  for (const on of ['yesterday', '2025-02-30', '2025-13-01']) {
+    const bad = ref.agency287g({ name: 'Smith County', state: 'TX', on });
+    assert.equal(bad.status === 'not_found' && bad.messageCode?.code, 'reference:agency.badDate', on);
+  }
 });
 
 test('field offices for counties: name, address, phone', () => {

@@ -239,7 +239,7 @@ county (its Field Office Director is a usual habeas respondent), with address, p
     const { values } = parseCommandArgs(argv, { ...common, state: { type: 'string' }, county: { type: 'string' } }, false);
     const lang = pickLang(values.lang);
     if (!values.state) throw new UsageError(t(lang, 'reference:cli.needState'));
-    if (!values.county) throw new UsageError(t(lang, 'reference:cli.needCountyOrZip'));
+    if (!values.county) throw new UsageError(t(lang, 'reference:cli.needCounty'));
     const reference = ref(values['data-dir']);
     const r = reference.fieldOfficeForCounty({ state: values.state, county: values.county });
     if (values.json) {

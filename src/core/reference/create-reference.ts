@@ -297,7 +297,8 @@ export function createReference(data: ReferenceData, sheets: SheetWithOrigin[], 
     const text = String(q.name ?? '').trim();
     if (!text) return notFound({ code: 'reference:agency.empty' });
     const on = q.on ?? newestDate;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(on) || Number.isNaN(Date.parse(on))) return notFound({ code: 'reference:agency.badDate', params: { on } });
+    const real = /^\d{4}-\d{2}-\d{2}$/.test(on) && !Number.isNaN(Date.parse(on)) && new Date(`${on}T00:00:00Z`).toISOString().slice(0, 10) === on;
+    if (!real) return notFound({ code: 'reference:agency.badDate', params: { on: String(on) } });
     let st: string | null = null;
     if (q.state) {
       const s = resolveState(q.state);
