@@ -8,6 +8,7 @@ import { changeLanguage, currentLang, LANGS, type WebLang } from './i18n.ts';
 import { Link, navigate, useRoute, type Route } from './router.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 import { Loading } from './components/screen.tsx';
+import { ErrorBoundary } from './components/error-boundary.tsx';
 
 const SignIn = lazy(() => import('./screens/sign-in.tsx'));
 const Dashboard = lazy(() => import('./screens/dashboard.tsx'));
@@ -99,7 +100,11 @@ function Shell() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        {user === undefined ? <Loading /> : <Suspense fallback={<Loading />}>{user === null ? <SignIn /> : <Current route={route} />}</Suspense>}
+        {user === undefined ? <Loading /> : (
+          <ErrorBoundary resetKey={JSON.stringify(route)}>
+            <Suspense fallback={<Loading />}>{user === null ? <SignIn /> : <Current route={route} />}</Suspense>
+          </ErrorBoundary>
+        )}
       </main>
       <footer className="site-footer">
         <p>{t('common:notLegalAdvice')}</p>
