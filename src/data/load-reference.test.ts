@@ -204,6 +204,7 @@ test('agency status on a date, with model, MOA link, county and sheets', () => {
   const berrien = found(ref.agency287g({ name: 'Berrian County SO', state: 'MI', on: '2025-06-01' }));
   assert.equal(berrien.hadAgreement, 'yes');
   assert.deepEqual(berrien.agreements.map((a) => `${a.model} ${a.firstSeen}..${a.lastSeen} ${a.current}`), ['WSO 2025-05-16..2025-07-18 true']);
+  assert.equal(berrien.countyFips, '26021'); // ICE's "Berrian County" read as Berrien County, MI
   // Jackson County (MN) lost its JEM agreement but kept its WSO agreement.
   const jackson = found(ref.agency287g({ name: "Jackson County Sheriff's Office", state: 'MN', on: '2025-07-18' }));
   assert.equal(jackson.hadAgreement, 'yes');

@@ -261,7 +261,9 @@ export function createReference(data: ReferenceData, sheets: SheetWithOrigin[], 
   const sortedSheets = [...sheets].sort((a, b) => sheetOrderKey(a.sheet).localeCompare(sheetOrderKey(b.sheet)) || a.sheet.kind.localeCompare(b.sheet.kind));
   const countyFipsOf = (state: StateCode, county: string): string | null => {
     const r = finder.find(state, county, states.get(state)?.fips ?? null);
-    return r.status === 'found' && !r.note ? r.entry.fips : null;
+    // ICE's COUNTY column has its own misspellings ("Berrian County"); a typo match is accepted, a guess between
+    // a county and an independent city of the same name is not.
+    return r.status === 'found' && r.note?.code !== 'reference:county.choseCounty' ? r.entry.fips : null;
   };
   const history = buildHistory(sortedSheets.map((s) => s.sheet), countyFipsOf);
   const groups = new Map<string, AgencyGroup>();

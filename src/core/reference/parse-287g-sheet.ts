@@ -287,7 +287,7 @@ export function parse287gSheet(cells: CellValue[][], opts: ParseOptions): ParseR
     const typeText = cellText(get(row, 'type')).trim() || null;
     const countyCell = get(row, 'county');
     let county: string | null = cellText(countyCell).replace(/\s+/g, ' ').trim() || null;
-    if (county && /^#(N\/A|REF!|VALUE!|NAME\?)$/i.test(county)) {
+    if (county && /^(#N\/?A|N\/A|#REF!|#VALUE!|#NAME\?)$/i.test(county)) {
       repairs.push({ row: rowNo, column: label('county'), from: county, to: null, code: 'import.repair.spreadsheetError' });
       county = null;
     }
