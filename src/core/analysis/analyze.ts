@@ -8,7 +8,7 @@ import type { Facts } from '../facts/facts-schema.ts';
 import type { Message } from '../../i18n/i18n.ts';
 import type { Analysis, AnalysisContext, BarId, BarResult, Citation, ElementResult, Question, RemedyId, RemedyResult, ReliefResult, Viability } from './types.ts';
 import type { ElementEval, EvalContext } from './eval-context.ts';
-import { msg } from './eval-context.ts';
+import { evalOnce, msg } from './eval-context.ts';
 import { ELEMENT_EVALUATORS, BAR_EVALUATORS } from './evaluators/index.ts';
 import { REMEDY_RULES, RULES_VERSION, barRule } from './rules.ts';
 import type { BarRule, RemedyRule, RuleFlag } from './rule-schema.ts';
@@ -126,7 +126,7 @@ export function evaluateRemedy(rule: RemedyRule, c: EvalContext): RemedyResult {
   const elements: ElementResult[] = [];
   for (let i = 0; i < rule.elements.length; i++) {
     const el = rule.elements[i]!;
-    const r = prep.evaluators[i]!(c);
+    const r = evalOnce(c, prep.evaluators[i]!);
     effects.set(el.id, r.effect ?? el.onNotMet);
     if (r.questions) addQuestions(questions, r.questions);
     if (r.warnings) addMessages(warnings, r.warnings);
@@ -152,7 +152,7 @@ export function evaluateRemedy(rule: RemedyRule, c: EvalContext): RemedyResult {
   const summary: Message[] = [];
   for (const d of decidedBy) addMessages(summary, d.reasons);
 
-  const trac = rule.id === 'MANDAMUS_1361' || rule.id === 'APA_706_1' ? scoreTrac(c) : undefined;
+  const trac = rule.id === 'MANDAMUS_1361' || rule.id === 'APA_706_1' ? evalOnce(c, scoreTrac) : undefined;
   const deadlines = impliedDeadlines(rule.id, c);
   for (const d of deadlines) addMessages(warnings, d.warnings.filter((w) => w.code.startsWith('analysis:')));
 

@@ -129,5 +129,6 @@ export function buildEvalContext(f: Facts, date: string, ref?: Reference): EvalC
     habeasCircuit,
     ...agency287g(f, date, ref),
     enforcementState: agencyState ?? f.detention?.facility?.state ?? f.person?.residence?.state ?? null,
+    memo: new Map(),
   };
 }

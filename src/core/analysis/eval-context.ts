@@ -24,6 +24,16 @@ export interface EvalContext {
   has287gSource: 'facts' | 'reference' | 'none';
   /** State whose cooperation law applies (agency state, else facility state, else residence state). */
   enforcementState: string | null;
+  /** Per-analysis memo of pure evaluator results (several remedies share elements, e.g. TRAC for mandamus and APA). */
+  memo: Map<unknown, unknown>;
+}
+
+/** Runs a pure evaluator once per analysis; later calls with the same function get the same result object. */
+export function evalOnce<T>(c: EvalContext, fn: (c: EvalContext) => T): T {
+  if (c.memo.has(fn)) return c.memo.get(fn) as T;
+  const v = fn(c);
+  c.memo.set(fn, v);
+  return v;
 }
 
 /** What an element evaluator returns. */

@@ -5,7 +5,7 @@
  */
 import type { RemedyId, BarId } from '../types.ts';
 import type { BarEval, EvalContext } from '../eval-context.ts';
-import { isYes, msg, pendingForDelay, question } from '../eval-context.ts';
+import { evalOnce, isYes, msg, pendingForDelay, question } from '../eval-context.ts';
 import { noOtherRemedy } from './benefit-elements.ts';
 import { isLocalHold } from './habeas-elements.ts';
 import { adminClaim, federalOfficer } from './damages-elements.ts';
@@ -99,7 +99,7 @@ function moot(c: EvalContext, remedy: RemedyId): BarEval {
 
 function adequateAlt(c: EvalContext): BarEval {
   if (!c.facts.benefitRequest?.form) return NOT;
-  const e = noOtherRemedy(c);
+  const e = evalOnce(c, noOtherRemedy);
   const triggered = e.finding === 'met' ? false : e.finding === 'not_met' ? true : 'unknown';
   return { triggered, reasons: e.finding === 'met' ? [] : e.reasons, facts: e.facts, questions: e.questions, warnings: e.warnings };
 }
@@ -125,7 +125,7 @@ function noDiscreteDuty(c: EvalContext): BarEval {
 
 /** Triggered whenever there is a federal defendant: immigration enforcement is a new Bivens context after Egbert. */
 function bivensNewContext(c: EvalContext): BarEval {
-  const officer = federalOfficer(c);
+  const officer = evalOnce(c, federalOfficer);
   if (officer.finding === 'not_met') return { triggered: false, reasons: [], facts: officer.facts };
   const reasons = [msg('reason.egbertNewContext')];
   if (c.has287g === 'yes') reasons.push(msg('reason.benderoffTaskForce'));
@@ -133,7 +133,7 @@ function bivensNewContext(c: EvalContext): BarEval {
 }
 
 function ftcaNoAdminClaim(c: EvalContext): BarEval {
-  const e = adminClaim(c);
+  const e = evalOnce(c, adminClaim);
   if (e.finding === 'not_met') return { triggered: true, reasons: e.reasons, facts: e.facts };
   if (e.finding === 'unknown') return { triggered: 'unknown', reasons: e.reasons, facts: e.facts, questions: e.questions };
   const filed = isYes(c.facts.priorRequests?.sf95?.filed) || Boolean(c.facts.priorRequests?.sf95?.filedDate);
