@@ -91,6 +91,17 @@ test('ZIP areas point at known counties; facility and field-office ids are uniqu
     if (f.fieldOffice) assert.ok(offices.has(f.fieldOffice), `${f.id}: ${f.fieldOffice}`);
     if (f.asOf) assert.ok(validDate(f.asOf), f.id);
   }
+  // A facility's district is its county's district; its ICE field office differs from the county's only where ICE
+  // says so (five known cases, e.g. San Luis AZ → San Diego).
+  const countyRow = new Map(data.counties.map((c) => [c[0], c]));
+  let officeDiffers = 0;
+  for (const f of data.facilities) {
+    const c = f.countyFips ? countyRow.get(f.countyFips) : undefined;
+    if (!c) continue;
+    assert.equal(f.courtId, c[3], `${f.id}: district differs from its county's`);
+    if (f.fieldOffice !== c[9]) officeDiffers++;
+  }
+  assert.equal(officeDiffers, 5);
   // Three facilities have no district, each with the reason.
   const none = data.facilities.filter((f) => !f.courtId);
   assert.deepEqual(none.map((f) => f.id).sort(), ['florida-soft-sided-facility-fl', 'jtf-camp-six-fl', 'migrant-ops-center-main-a-fl']);
