@@ -74,6 +74,14 @@ function addMessages(list: Message[], items: readonly Message[]): void {
   }
 }
 
+/** Warnings are de-duplicated by code: the same flag raised by the rule file and by an evaluator shows once. */
+function addWarnings(list: Message[], items: readonly Message[]): void {
+  outer: for (const m of items) {
+    for (const x of list) if (x.code === m.code) continue outer;
+    list.push(m);
+  }
+}
+
 function addQuestions(list: Question[], items: readonly Question[]): void {
   outer: for (const q of items) {
     for (const x of list) if (x.path === q.path) continue outer;
@@ -121,7 +129,7 @@ export function evaluateRemedy(rule: RemedyRule, c: EvalContext): RemedyResult {
   const effects = new Map<string, 'barred' | 'weak'>();
   // Habeas is filed in the district of confinement: its circuit-dependent warnings name that circuit.
   const circuit = rule.id === 'HABEAS_2241' ? (c.habeasCircuit ?? c.circuit) : c.circuit;
-  addMessages(warnings, flagMessages(rule.flags, circuit));
+  addWarnings(warnings, flagMessages(rule.flags, circuit));
 
   const elements: ElementResult[] = [];
   for (let i = 0; i < rule.elements.length; i++) {
@@ -129,8 +137,8 @@ export function evaluateRemedy(rule: RemedyRule, c: EvalContext): RemedyResult {
     const r = evalOnce(c, prep.evaluators[i]!);
     effects.set(el.id, r.effect ?? el.onNotMet);
     if (r.questions) addQuestions(questions, r.questions);
-    if (r.warnings) addMessages(warnings, r.warnings);
-    if (el.flags.length) addMessages(warnings, flagMessages(el.flags, circuit));
+    if (r.warnings) addWarnings(warnings, r.warnings);
+    if (el.flags.length) addWarnings(warnings, flagMessages(el.flags, circuit));
     elements.push({ id: el.id, label: el.label, finding: r.finding, reasons: r.reasons, citations: el.citations, facts: r.facts });
   }
 
@@ -139,9 +147,9 @@ export function evaluateRemedy(rule: RemedyRule, c: EvalContext): RemedyResult {
   for (const { id, effect, rule: br } of prep.bars) {
     const r = BAR_EVALUATORS[id](c, rule.id);
     if (r.questions) addQuestions(questions, r.questions);
-    if (r.warnings) addMessages(warnings, r.warnings);
+    if (r.warnings) addWarnings(warnings, r.warnings);
     if (r.triggered !== false) {
-      if (br.flags.length) addMessages(warnings, flagMessages(br.flags, circuit));
+      if (br.flags.length) addWarnings(warnings, flagMessages(br.flags, circuit));
       addCitations(citations, br.citations);
     }
     if (r.reliefs) for (const rel of r.reliefs) reliefs.push({ ...rel, bars: [id] });
@@ -154,7 +162,7 @@ export function evaluateRemedy(rule: RemedyRule, c: EvalContext): RemedyResult {
 
   const trac = rule.id === 'MANDAMUS_1361' || rule.id === 'APA_706_1' ? evalOnce(c, scoreTrac) : undefined;
   const deadlines = impliedDeadlines(rule.id, c);
-  for (const d of deadlines) addMessages(warnings, d.warnings.filter((w) => w.code.startsWith('analysis:')));
+  for (const d of deadlines) addWarnings(warnings, d.warnings.filter((w) => w.code.startsWith('analysis:')));
 
   const result: RemedyResult = {
     remedy: rule.id,
@@ -165,7 +173,8 @@ export function evaluateRemedy(rule: RemedyRule, c: EvalContext): RemedyResult {
     bars,
     reliefs,
     warnings,
-    questions,
+    // A barred remedy stays barred whatever the answers: its questions would only be noise.
+    questions: viability === 'barred' ? [] : questions,
     deadlines,
     citations,
   };

@@ -20,7 +20,7 @@ function venueLine(lang: Lang, v: VenueResult): string {
 }
 
 function deadlineLine(lang: Lang, d: Deadline): string {
-  if (!d.due) return `${render(lang, d.message)}: ${t(lang, 'analysis:ui.deadline.noDate')}`;
+  if (!d.due) return `${render(lang, d.message)} — ${t(lang, 'analysis:ui.deadline.noDate')}`;
   const when = t(lang, `analysis:ui.deadline.${d.kind}`);
   const passed = d.passed ? ` ${t(lang, 'analysis:ui.deadline.passed')}` : '';
   return `${when} ${dateText(lang, d.due)}${passed} — ${render(lang, d.message)}`;
