@@ -43,6 +43,13 @@ export const POLICY = {
   'org.manage': ADMIN,
   'user.manage': ADMIN,
   'token.manage': ALL,
+  // Community incident reports (issue 7): everyone in the organization records, reads, merges and counts them and
+  // exports them without identifying fields; only attorneys and admins export names, contacts, officers, narratives.
+  'incident.report': ALL,
+  'incident.read': ALL,
+  'incident.merge': ALL,
+  'incident.export': ALL,
+  'incident.exportIdentifying': ['admin', 'attorney'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;
