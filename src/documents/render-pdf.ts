@@ -19,6 +19,14 @@ const FONTS = {
   italic: fontkit.create(readFileSync(fontDir + 'DejaVuSerif-Italic.ttf')),
 };
 
+/**
+ * Word layouts (glyphs and advances) shared by every PDF of the process: pdfkit caches them per document, but they
+ * depend only on the font and the word; each PDF still builds its own font subset from them.
+ */
+const LAYOUT_CACHE: Record<'R' | 'B' | 'I', Record<string, unknown>> = { R: Object.create(null), B: Object.create(null), I: Object.create(null) };
+let layoutEntries = 0;
+let renders = 0;
+
 const PAGE_W = 612;
 const PAGE_H = 792;
 const TOP = 72;
@@ -69,8 +77,8 @@ export async function renderPdf(model: DocModel, opts: PdfOptions = {}): Promise
       ModDate: opts.creationDate ?? new Date(0),
     },
     lang: 'en-US',
-    // Start with our own font: pdfkit would otherwise parse the Helvetica metrics for every document.
-    font: FONTS.regular,
+    // No default font: pdfkit would otherwise parse the Helvetica metrics for every document (we set ours below).
+    font: null,
   } as unknown as PDFKit.PDFDocumentOptions);
   doc.registerFont('R', FONTS.regular as unknown as Buffer);
   doc.registerFont('B', FONTS.bold as unknown as Buffer);
@@ -82,7 +90,15 @@ export async function renderPdf(model: DocModel, opts: PdfOptions = {}): Promise
 
   // pdfkit advances each line by the font's line height (with its own gap) plus options.lineGap.
   const natural = { R: 0, B: 0, I: 0 };
-  for (const f of ['R', 'B', 'I'] as const) natural[f] = doc.font(f).fontSize(size).currentLineHeight(true);
+  if (layoutEntries > 200_000) {
+    for (const f of ['R', 'B', 'I'] as const) LAYOUT_CACHE[f] = Object.create(null);
+    layoutEntries = 0;
+  }
+  for (const f of ['R', 'B', 'I'] as const) {
+    natural[f] = doc.font(f).fontSize(size).currentLineHeight(true);
+    const font = (doc as unknown as { _font: { layoutCache?: Record<string, unknown> } })._font;
+    if (font.layoutCache) font.layoutCache = LAYOUT_CACHE[f];
+  }
   doc.font('R');
   const bodyLh = model.spacing === 'double' ? GRID : pleading ? GRID / 2 : 15;
   const singleLh = pleading ? GRID / 2 : 15;
@@ -246,6 +262,7 @@ export async function renderPdf(model: DocModel, opts: PdfOptions = {}): Promise
     }
     doc.page.margins.bottom = savedBottom;
   }
+  if (++renders % 100 === 0) layoutEntries = Object.keys(LAYOUT_CACHE.R).length;
   doc.end();
   await done;
   const buf = Buffer.concat(chunks);
