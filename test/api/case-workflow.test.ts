@@ -105,6 +105,10 @@ test('a packet is built from the case, stored with SHA-256, and downloads intact
   assert.ok(body.documents.every((d) => d.contentType === 'application/pdf'));
   const doc = body.documents[0]!;
   assert.ok(body.manifest.files.some((f) => f.sha256 === doc.sha256));
+  // The web app previews each document as text and shows the FRCP 5.2 report before download.
+  const extra = JSON.parse(text) as { previews: { id: string; text: string }[]; privacyReport: { changes: unknown[]; notes: unknown[] } };
+  assert.ok(extra.previews.length > 0 && extra.previews.every((p) => p.text.length > 0));
+  assert.ok(Array.isArray(extra.privacyReport.changes) && Array.isArray(extra.privacyReport.notes));
   const dl = await h.request('GET', `/api/documents/${doc.id}/download`, { as: 'paralegal' });
   assert.equal(dl.status, 200);
   assert.equal(dl.headers.get('content-type'), 'application/pdf');

@@ -66,6 +66,12 @@ export function packetRoutes(): AnyRoute[] {
             manifest: z.object({ files: z.array(z.object({ name: z.string(), sha256: z.string() }).loose()) }).loose(),
             documents: z.array(DocumentOut),
             warnings: z.array(z.unknown()),
+            privacyReport: z
+              .object({ changes: z.array(z.object({ document: z.string(), kind: z.string(), rule: z.string() }).loose()), notes: z.array(z.unknown()) })
+              .describe('The FRCP 5.2 privacy check: what was masked in which document, and notes'),
+            previews: z
+              .array(z.object({ id: z.string(), title: z.string(), text: z.string(), blanks: z.array(z.string()) }))
+              .describe('Each document as plain text (as filed, after redaction), for a preview before download'),
           }),
         },
       ],
@@ -103,7 +109,17 @@ export function packetRoutes(): AnyRoute[] {
         }
         await deps.store.audit.record(actor, { action: 'packet.generate', entity: 'case', entityId: params.caseId });
         return c.json(
-          withRenderedMessages({ revision: kase.currentRevision, manifest: packet.manifest, documents, warnings: packet.warnings }, lang),
+          withRenderedMessages(
+            {
+              revision: kase.currentRevision,
+              manifest: packet.manifest,
+              documents,
+              warnings: packet.warnings,
+              privacyReport: packet.privacyReport,
+              previews: packet.documents.map((d) => ({ id: d.id, title: d.title, text: d.text, blanks: d.blanks })),
+            },
+            lang,
+          ),
           201,
         );
       },
