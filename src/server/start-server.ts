@@ -10,7 +10,8 @@ import { loadReference } from '../data/load-reference.ts';
 import type { Reference } from '../core/reference/reference.ts';
 import { DEFAULT_EVIDENCE_MAX_BYTES, openStore, StoreError, type FirstAdminResult, type Store, type StoreOptions } from '../store/index.ts';
 import { createApp } from './app.ts';
-import { DEFAULT_CONFIG, type ServerConfig } from './deps.ts';
+import type { Hono } from 'hono';
+import { DEFAULT_CONFIG, type AppEnv, type ServerConfig } from './deps.ts';
 import { defaultWebDir } from './static-web.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +25,8 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   /** Load the reference data (default true). */
   reference?: boolean;
+  /** Adds routes to the app before it listens (the benchmark's baseline route). */
+  configure?: (app: Hono<AppEnv>) => void;
 }
 
 export interface RunningServer {
@@ -68,6 +71,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       reference,
       config: { ...DEFAULT_CONFIG, maxEvidenceBytes, ...opts.config, webDir: served },
     });
+    opts.configure?.(app);
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host });
     server = s;
     await new Promise<void>((resolve, reject) => {
