@@ -73,6 +73,20 @@ export function residenceVenue(f: Facts, ref?: Reference): VenueResult {
     if (ref) s.reasons.unshift(msg('venue.countyNotFound', { county: r.county, state: r.state }));
     return s;
   }
+  if (r?.zip && ref) {
+    const z = memo(ref, `zip|${r.zip}`, () => ref.zipVenue(r.zip!));
+    if (z.status === 'found' && z.value.length > 0) {
+      const courts = new Set(z.value.map((v) => v.courtId));
+      const v = z.value[0]!;
+      if (courts.size === 1) {
+        return { source: 'residence', courtId: v.courtId, districtName: v.districtName, circuit: v.circuit, reasons: [msg('venue.fromZip', { district: v.districtName, circuit: v.circuit })] };
+      }
+      // A ZIP code that spans districts: the county decides (the state still gives the circuit).
+      const s = byState(v.state);
+      s.reasons.unshift(msg('venue.zipSpansDistricts'));
+      return s;
+    }
+  }
   if (r?.state) return byState(r.state);
   return none('noResidence');
 }

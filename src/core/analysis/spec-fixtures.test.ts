@@ -210,3 +210,27 @@ test('without a Reference the engine still derives the circuit from the state (F
   assert.equal(b.venue.courtId, 'cacd');
   assert.equal(b.circuit, '9');
 });
+
+test('287(g) status comes from ICE sheets on the event date when the facts do not say (Polk County, FL: TFM)', () => {
+  const parsed = parseFacts({
+    version: 1,
+    analysisDate: '2026-03-10',
+    person: { citizenship: 'lpr', custody: 'released' },
+    enforcement: { agency: { name: "Polk County Sheriff's Office", type: 'sheriff', state: 'FL' }, eventDate: '2025-07-20', actions: ['immigration_arrest'] },
+  });
+  assert.ok(parsed.ok);
+  const a = analyze(parsed.facts, { reference });
+  assert.ok(a.warnings.some((w) => w.code === 'analysis:warning.agency287gFromSheets'));
+  const s = remedy(a, 'SEC1983');
+  const color = s.elements.find((e) => e.id === 'S2_STATE_COLOR')!;
+  assert.equal(color.finding, 'not_met');
+  assert.ok(color.reasons.some((m) => m.code === 'analysis:reason.agency287gFromReference'));
+});
+
+test('a ZIP code alone gives the district when it lies in one district (94612 Oakland → N.D. Cal.)', () => {
+  const parsed = parseFacts({ version: 1, person: { residence: { state: 'CA', zip: '94612' } } });
+  assert.ok(parsed.ok);
+  const a = analyze(parsed.facts, { reference, today: '2026-06-15' });
+  assert.equal(a.venue.courtId, 'cand');
+  assert.equal(a.circuit, '9');
+});
