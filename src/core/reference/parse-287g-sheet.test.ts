@@ -87,6 +87,8 @@ test('signed dates: ISO, text, Excel serial, two-digit years, impossible dates',
   assert.deepEqual(readSignedDate('5/8/2025'), { iso: '2025-05-08', repair: 'import.repair.textDate' });
   assert.deepEqual(readSignedDate('5/8/25'), { iso: '2025-05-08', repair: 'import.repair.twoDigitYear' });
   assert.deepEqual(readSignedDate(45785), { iso: '2025-05-08', repair: 'import.repair.excelSerialDate' });
+  assert.deepEqual(readSignedDate('July 7, 2025'), { iso: '2025-07-07', repair: 'import.repair.textDate' });
+  assert.deepEqual(readSignedDate('Sept. 3 2025').iso, '2025-09-03');
   assert.equal(readSignedDate('2/30/2025').iso, null);
   assert.equal(readSignedDate('soon').iso, null);
 });

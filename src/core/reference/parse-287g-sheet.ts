@@ -139,6 +139,7 @@ function isBlank(v: CellValue): boolean {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 function validIso(y: number, m: number, d: number): string | null {
   if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1990 || y > 2100) return null;
@@ -166,6 +167,12 @@ export function readSignedDate(v: CellValue): { iso: string | null; repair: stri
   if (m) return { iso: validIso(+m[3]!, +m[1]!, +m[2]!), repair: 'import.repair.textDate' };
   m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})$/.exec(text);
   if (m) return { iso: validIso(2000 + +m[3]!, +m[1]!, +m[2]!), repair: 'import.repair.twoDigitYear' };
+  // Month names: "July 7, 2025", "Jul 7 2025".
+  m = /^([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$/i.exec(text);
+  if (m) {
+    const month = MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1;
+    if (month > 0) return { iso: validIso(+m[3]!, month, +m[2]!), repair: 'import.repair.textDate' };
+  }
   // ICE's typing slips: "7/72025", "05/082025" (the slash between day and year missing).
   m = /^(\d{1,2})\/(\d{1,2})(\d{4})$/.exec(text);
   if (m) return { iso: validIso(+m[3]!, +m[1]!, +m[2]!), repair: 'import.repair.missingSlash' };
