@@ -46,6 +46,8 @@ export const RuleCaseSchema = z.strictObject({
     bars: z.record(z.string(), z.union([z.boolean(), z.literal('unknown')])).optional(),
     /** Reason codes (without the `analysis:` prefix) that must appear somewhere in the remedy's result. */
     reasons: z.array(z.string()).optional(),
+    /** Deadline id → expected due date (or instant); null = listed without a date. */
+    deadlines: z.record(z.string(), z.string().nullable()).optional(),
   }),
 });
 

@@ -40,6 +40,11 @@ export function runRuleCase(c: RuleCase, remedy: RemedyId, context: AnalysisCont
     if (!got) problems.push(`bar ${id}: not applied to ${remedy}`);
     else if (got.triggered !== want) problems.push(`bar ${id}: expected ${String(want)}, got ${String(got.triggered)}`);
   }
+  for (const [id, want] of Object.entries(e.deadlines ?? {})) {
+    const got = result.deadlines.find((d) => d.id === id);
+    if (!got) problems.push(`deadline ${id}: missing (have ${result.deadlines.map((d) => d.id).join(', ') || 'none'})`);
+    else if (got.due !== want) problems.push(`deadline ${id}: expected ${String(want)}, got ${String(got.due)}`);
+  }
   const codes = reasonCodes(result);
   for (const code of e.reasons ?? []) if (!codes.has(code)) problems.push(`reason ${code} missing (have: ${[...codes].join(', ')})`);
   return { result, problems };
