@@ -1,0 +1,65 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../main.ts';
+import { captureIo } from '../test-io.ts';
+import { runBatch } from '../../documents/batch.ts';
+import { FIXTURE_ANALYSES } from '../../../test/golden/fixture-analysis.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'writ-packet-cli-'));
+test.after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('bad input is exit 2 with a message saying what is wrong, never a stack trace', async () => {
+  const notJson = join(dir, 'bad.json');
+  writeFileSync(notJson, '{ "version": 1, ');
+  let io = captureIo();
+  assert.equal(await main(['packet', notJson, '--out', join(dir, 'o1')], io), 2);
+  assert.match(io.err, /is not valid JSON/);
+  assert.doesNotMatch(io.err, /\n\s+at /);
+
+  const badFacts = join(dir, 'badfacts.json');
+  writeFileSync(badFacts, JSON.stringify({ facts: { version: 1, benefitRequest: { filedDate: '2020-13-45' } }, packet: { filer: { kind: 'lawyer' } } }));
+  io = captureIo();
+  assert.equal(await main(['packet', badFacts, '--out', join(dir, 'o2')], io), 2);
+  assert.match(io.err, /benefitRequest\.filedDate/);
+
+  io = captureIo();
+  assert.equal(await main(['packet', badFacts], io), 2);
+  assert.match(io.err, /--out/);
+  io = captureIo();
+  assert.equal(await main(['packet', badFacts, '--out', dir, '--format', 'rtf'], io), 2);
+  assert.match(io.err, /--format must be docx, pdf/);
+  io = captureIo();
+  assert.equal(await main(['packet', join(dir, 'missing.json'), '--out', dir], io), 2);
+  assert.match(io.err, /File not found/);
+});
+
+test('batch: one packet per row, a bad row is reported and does not stop the batch, a second run resumes', async () => {
+  const csv = join(dir, 'clients.csv');
+  writeFileSync(
+    csv,
+    [
+      'id,name,form,receipt_number,filed_date,office_name,residence_state,residence_county,city,adjudicate_within_days',
+      'a1,Ana Uno,I-485,MSC1990000001,2019-01-02,San Jose Field Office,CA,Santa Clara County,San Jose,30',
+      'b2,Ben Dos,I-485,NOT-A-RECEIPT,2019-01-02,San Jose Field Office,CA,Santa Clara County,San Jose,30',
+      '../x,Bad Id,I-485,MSC1990000003,2019-01-02,,CA,Santa Clara County,San Jose,30',
+    ].join('\n') + '\n',
+  );
+  const out = join(dir, 'batch');
+  const opts = { csvFile: csv, outDir: out, formats: ['pdf' as const], analyze: () => FIXTURE_ANALYSES.F4! };
+  const r1 = await runBatch(opts);
+  assert.deepEqual([r1.ok, r1.failed, r1.skipped], [1, 2, 0]);
+  const errors = readFileSync(r1.errorsFile, 'utf8');
+  assert.match(errors, /^3,b2,.*receiptNumber/m);
+  assert.match(errors, /^4,\.\.\/x,"id must be/m);
+  assert.doesNotMatch(errors, /Ben Dos/);
+  const manifest = JSON.parse(readFileSync(join(out, 'a1', 'manifest.json'), 'utf8'));
+  const first = manifest.files[0];
+  assert.equal(createHash('sha256').update(readFileSync(join(out, 'a1', first.name))).digest('hex'), first.sha256);
+  const r2 = await runBatch(opts);
+  assert.deepEqual([r2.ok, r2.failed, r2.skipped], [0, 2, 1]);
+  assert.ok(existsSync(join(out, 'batch-done.txt')));
+});
