@@ -3,7 +3,6 @@
  * § 1421(c) petition for review, and the § 2241 habeas petition (with its § 2242 verification).
  * Every authority comes from rules/filing (citeRuns / cite); facts come from the case; missing facts are blanks.
  */
-import { render } from '../../i18n/i18n.ts';
 import { addDaysFrcp6a } from '../../core/deadlines/add-days-frcp6a.ts';
 import { cite, filingRules } from '../filing-rules.ts';
 import { counter, fill, val, type Block, type DocModel, type Inline } from '../model.ts';
@@ -93,13 +92,15 @@ function tracParas(pc: PacketCase, n: () => number): Block[] {
     T6: 'Sixth, the Court need not find impropriety to hold that agency action is unreasonably delayed.',
   };
   const out: Block[] = [
-    { kind: 'para', number: n(), text: ['Courts weigh unreasonable-delay claims under the factors of ', ...citeRuns('CASE_TRAC'), '. Each favors relief here.'] },
+    { kind: 'para', number: n(), text: ['Courts weigh unreasonable-delay claims under the factors of ', ...citeRuns('CASE_TRAC'), '. Weighed together, they favor relief here.'] },
   ];
   for (const f of ['T1', 'T2', 'T3', 'T4', 'T5', 'T6']) {
+    // The analysis explains each factor to the user; the complaint argues it from the facts. Where the analysis
+    // finds a factor favors the government, the lawyer writes the answer (a marked blank), Writ does not gloss it.
     const score = apa?.trac?.find((t) => t.factor === f);
-    const reasons = (score?.reasons ?? []).map((m) => render('en', m)).join(' ');
-    const argued = reasons ? [reasons] : tracFromFacts(pc, f);
-    out.push({ kind: 'para', number: n(), text: [names[f] ?? '', ' ', ...(argued ?? [fill(`Facts showing TRAC factor ${f.slice(1)} favors ${pc.plaintiffRole}`)])] });
+    const argued = score?.favors === 'government' ? null : tracFromFacts(pc, f);
+    const blank = score?.favors === 'government' ? `Answer on TRAC factor ${f.slice(1)} (the analysis finds it favors the government)` : `Facts showing TRAC factor ${f.slice(1)} favors ${pc.plaintiffRole}`;
+    out.push({ kind: 'para', number: n(), text: [names[f] ?? '', ' ', ...(argued ?? [fill(blank)])] });
   }
   return out;
 }
