@@ -113,7 +113,8 @@ test('F4 variants: 11th Cir. with a retrogressed priority date → barred (Kanap
 
 test('F5: spouse visa in § 221(g) administrative processing 15 months — delay weak; the refusal itself barred (Muñoz); S.D. Ohio', () => {
   const a = run('f5-spouse-visa-administrative-processing');
-  expectRemedy(a, 'APA_706_1', 'weak', ['reason.adminProcessingUnder2Years']);
+  const delay = expectRemedy(a, 'APA_706_1', 'weak', ['reason.adminProcessingUnder2Years']);
+  assert.ok(hasWarning(delay, 'flag.ddcConsularAdverse')); // home district preferred over D.D.C.
   expectRemedy(a, 'APA_706_2', 'barred', ['reason.consularRefusalBarred']);
   assert.equal(a.venue.courtId, 'ohsd');
   assert.equal(a.circuit, '6');

@@ -116,16 +116,18 @@ export function unreasonableDelay(c: EvalContext): ElementEval {
   const facts = [startPath, PATH.order];
   const expedite = isYes(c.facts.priorRequests?.expedite?.requested) ? [] : [msg('reason.suggestExpedite')];
   if (isYes(b.applicantCausedDelay)) return { finding: 'not_met', effect: 'weak', reasons: [msg('reason.applicantCausedDelay')], facts: [PATH.applicantDelay] };
+  // Consular delay: file in the plaintiff's home district; D.D.C. has many adverse consular-delay rulings (SPEC § 3.1).
+  const venueWarnings = b.form === 'visa' ? [msg('flag.ddcConsularAdverse')] : [];
   if (years < 2) {
     const r = [msg(adminProcessing ? 'reason.adminProcessingUnder2Years' : 'reason.delayUnder2Years', { years }), ...expedite];
-    return { finding: 'not_met', effect: 'weak', reasons: r, facts: [startPath] };
+    return { finding: 'not_met', effect: 'weak', reasons: r, facts: [startPath], warnings: venueWarnings };
   }
   const order = b.queue?.order;
   if (order === undefined || order === 'unknown') return unknown(PATH.order, 'queueUnknown', { years });
   if (PUBLISHED_QUEUES.has(order)) {
     if (isYes(b.queue?.outOfOrder)) return { finding: 'unknown', reasons: [msg('reason.queueOutOfOrder', { years, order })], facts: [...facts, PATH.outOfOrder] };
     if (isUnknown(b.queue?.outOfOrder)) return unknown(PATH.outOfOrder, 'outOfOrderUnknown', { years, order });
-    return { finding: 'not_met', effect: 'weak', reasons: [msg('reason.queueRuleOfReason', { years, order }), ...expedite], facts: [...facts, PATH.outOfOrder] };
+    return { finding: 'not_met', effect: 'weak', reasons: [msg('reason.queueRuleOfReason', { years, order }), ...expedite], facts: [...facts, PATH.outOfOrder], warnings: venueWarnings };
   }
   // order === 'none': parked outside any queue
   if (years >= 4) {
