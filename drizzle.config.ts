@@ -4,6 +4,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './src/store/schema.ts',
+  // One migration set from both schema modules: the store's tables and the incident reports (issue 7).
+  schema: ['./src/store/schema.ts', './src/store/schema-incidents.ts'],
   out: './src/store/migrations',
 });

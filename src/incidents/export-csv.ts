@@ -131,7 +131,7 @@ export function reportsCsv(rows: readonly ExportRow[], opts: { includeIdentifyin
 
 /** One row per aggregate cell, with its rates and the reports behind it (ids separated by spaces). */
 export function aggregatesCsv(agg: Aggregates, lang: Lang): string {
-  const header = ['dimension', 'dimension_label', 'value', 'label', 'events', 'share', 'synthetic_events'];
+  const header = ['dimension', 'dimension_label', 'value', 'label', 'events', 'reports', 'share', 'synthetic_events'];
   for (const r of RATES) header.push(`${r}_yes`, `${r}_known`, `${r}_rate`, `${r}_unknown`);
   header.push('median_hours_beyond_release', 'report_ids');
   const rows: string[][] = [];
@@ -143,6 +143,7 @@ export function aggregatesCsv(agg: Aggregates, lang: Lang): string {
       cell.key,
       dimension === 'all' ? '' : cellLabel(lang, dimension, cell),
       cell.count,
+      cell.reportCount,
       cell.share.toFixed(4),
       cell.syntheticCount,
     ];

@@ -81,7 +81,7 @@ export function patternReportModel(s: PatternSummary, opts: PdfReportOptions): D
       kind: 'table',
       widths: [5, 1.3, 1.3, 1.3],
       header,
-      rows: cells.map((c) => [[cellLabel(lang, d, c)], [String(c.count)], [percent(c.share)], [String(c.reportIds.length)]]),
+      rows: cells.map((c) => [[cellLabel(lang, d, c)], [String(c.count)], [percent(c.share)], [String(c.reportCount)]]),
     });
   }
 

@@ -17,7 +17,7 @@ import { sql } from 'drizzle-orm';
 import { envelopeKeyId } from '../crypto/cipher.ts';
 import type { KeyRing } from '../crypto/key-ring.ts';
 import { MIGRATIONS_FOLDER, isEmpty, type Db } from './open-database.ts';
-import { ALL_TABLES } from './schema.ts';
+import { ALL_TABLES } from './all-tables.ts';
 import { StoreError } from './types.ts';
 
 const MAGIC = Buffer.from('WRITBAK1\n', 'ascii');

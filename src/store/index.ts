@@ -14,6 +14,7 @@ import { lockDataDir } from './data-dir-lock.ts';
 import { docketApi } from './docket.ts';
 import { documentsApi } from './documents.ts';
 import { evidenceApi } from './evidence.ts';
+import { incidentsApi } from './incidents.ts';
 import { ensureFirstAdmin } from './first-admin.ts';
 import { createJobs } from './jobs/create-jobs.ts';
 import { openPglite, openPostgres, type OpenedDatabase } from './open-database.ts';
@@ -103,6 +104,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     documents: documentsApi(ctx),
     evidence: evidenceApi(ctx),
     audit: auditApi(ctx),
+    incidents: incidentsApi(ctx),
     jobs,
     ensureFirstAdmin: (input) => ensureFirstAdmin({ orgs, users }, input),
     async close() {

@@ -10,7 +10,7 @@ import { decryptBytes, encryptBytes, envelopeKeyId, recordAad } from '../crypto/
 import { addCurrentKey, retireOldKeys, type KeyRing } from '../crypto/key-ring.ts';
 import type { StoreContext } from './context.ts';
 import { audit } from './context.ts';
-import { ALL_TABLES } from './schema.ts';
+import { ALL_TABLES } from './all-tables.ts';
 import { StoreError } from './types.ts';
 
 interface EncryptedTable {

@@ -7,6 +7,7 @@
  * writes an audit entry (actor, action, ids — never content) for every read and write of case data.
  */
 import type { Message } from '../i18n/i18n.ts';
+import type { IncidentsApi } from './incidents.ts';
 
 export const ROLES = ['admin', 'attorney', 'paralegal', 'advocate'] as const;
 export type Role = (typeof ROLES)[number];
@@ -394,6 +395,8 @@ export interface Store {
   documents: DocumentsApi;
   evidence: EvidenceApi;
   audit: AuditApi;
+  /** Community incident reports (issue 7): src/store/incidents.ts. */
+  incidents: IncidentsApi;
   jobs: JobsApi;
   /**
    * When there are no users: creates an organization and an admin. Password from `password` (e.g.

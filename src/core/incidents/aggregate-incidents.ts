@@ -57,7 +57,12 @@ export interface AggregateCell {
   rates: Record<RateId, Rate>;
   /** Median clock hours held beyond the moment of release, among events that know both times; null when none. */
   medianHoursBeyondRelease: number | null;
-  /** Every report behind the number: the events and the reports merged into them. */
+  /** Reports behind the number: the events and the reports merged into them. */
+  reportCount: number;
+  /**
+   * Their ids. In-memory aggregation fills this; the store's SQL aggregation leaves it empty and answers
+   * `reportIds(dimension, key)` when someone opens the number.
+   */
   reportIds: string[];
 }
 
@@ -124,8 +129,7 @@ function median(xs: number[]): number | null {
   if (xs.length === 0) return null;
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
-  const m = s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-  return Math.round((m / 60) * 10) / 10;
+  return medianHours(s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2);
 }
 
 function finish(acc: Acc, total: number): AggregateCell {
@@ -142,6 +146,7 @@ function finish(acc: Acc, total: number): AggregateCell {
     share: total ? acc.count / total : 0,
     rates,
     medianHoursBeyondRelease: median(acc.beyond),
+    reportCount: acc.reportIds.length,
     reportIds: acc.reportIds,
   };
 }
@@ -180,6 +185,19 @@ function keysOf(f: IncidentFacets, d: Dimension): Array<[string, string]> {
 const ORDERED: Partial<Record<Dimension, readonly string[]>> = {
   beyondRelease: [...BEYOND_RELEASE_BUCKETS, 'unknown'],
 };
+
+/** The order cells are shown in: months and time buckets in their own order, others by count (then key). */
+export function sortCells(d: Dimension, cells: AggregateCell[]): AggregateCell[] {
+  const order = ORDERED[d];
+  if (order) return cells.sort((x, y) => order.indexOf(x.key) - order.indexOf(y.key));
+  if (d === 'month') return cells.sort((x, y) => (x.key < y.key ? -1 : 1));
+  return cells.sort((x, y) => y.count - x.count || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+}
+
+/** Median of minutes, in hours with one decimal (the same rounding for the in-memory and the SQL aggregation). */
+export function medianHours(minutes: number | null): number | null {
+  return minutes === null ? null : Math.round((minutes / 60) * 10) / 10;
+}
 
 export function aggregateIncidents(facets: readonly IncidentFacets[], options: AggregateOptions = {}): Aggregates {
   const includeSynthetic = options.includeSynthetic ?? true;
@@ -236,14 +254,7 @@ export function aggregateIncidents(facets: readonly IncidentFacets[], options: A
   }
   const total = overall.count;
   const dimensions = {} as Record<Dimension, AggregateCell[]>;
-  for (const d of DIMENSIONS) {
-    const cells = [...accs[d].values()].map((acc) => finish(acc, total));
-    const order = ORDERED[d];
-    if (order) cells.sort((x, y) => order.indexOf(x.key) - order.indexOf(y.key));
-    else if (d === 'month') cells.sort((x, y) => (x.key < y.key ? -1 : 1));
-    else cells.sort((x, y) => y.count - x.count || (x.key < y.key ? -1 : 1));
-    dimensions[d] = cells;
-  }
+  for (const d of DIMENSIONS) dimensions[d] = sortCells(d, [...accs[d].values()].map((acc) => finish(acc, total)));
   return {
     events: total,
     reports,
