@@ -33,6 +33,8 @@ export function createApp(deps: ServerDeps, routes: AnyRoute[] = apiRoutes()): H
     c.set('routePattern', '-');
     c.set('auth', null);
     await next();
+    // The same id is written to the audit log entries this request made: support can find them without any data.
+    c.res.headers.set('X-Request-Id', c.get('requestId'));
     const ms = Math.round((performance.now() - start) * 10) / 10;
     deps.config.log(`${c.req.method} ${c.get('routePattern')} ${c.res.status} ${ms}ms`);
   });

@@ -79,6 +79,15 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       s.once('error', reject);
     });
     const port = (s.address() as AddressInfo).port;
+    // Housekeeping: expired sessions and login attempts older than a day go away (hourly, and once at start).
+    const housekeeping = async () => {
+      const now = new Date();
+      await store.sessions.deleteExpired(now).catch(() => 0);
+      await store.loginAttempts.prune(new Date(now.getTime() - 24 * 60 * 60 * 1000)).catch(() => 0);
+    };
+    void housekeeping();
+    const timer = setInterval(() => void housekeeping(), 60 * 60 * 1000);
+    timer.unref();
     const hostForUrl = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
     let closing: Promise<void> | null = null;
     return {
@@ -90,6 +99,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       webDir: served,
       close: () =>
         (closing ??= (async () => {
+          clearInterval(timer);
           await new Promise<void>((resolve) => {
             s.close(() => resolve());
             (s as { closeIdleConnections?: () => void }).closeIdleConnections?.();

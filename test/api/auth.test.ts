@@ -135,3 +135,24 @@ test('an admin adds a user; disabling them ends their sessions; an admin cannot 
   const self = await h.request('PATCH', `/api/users/${h.users.admin.id}`, { as: 'admin', json: { disabled: true } });
   assert.equal(self.status, 409);
 });
+
+test('--secure-cookies marks the cookie Secure even on plain HTTP (behind a TLS proxy)', async () => {
+  const { createApp } = await import('../../src/server/app.ts');
+  const app = createApp({ ...h.deps, config: { ...h.deps.config, secureCookies: true } });
+  const res = await app.request('http://localhost/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'paralegal@a.example', password: PASSWORD }),
+  });
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('set-cookie')!, /^__Host-writ_session=.*; Secure/);
+});
+
+test('every answer carries a request id, and the audit log records it', async () => {
+  const res = await h.request('POST', '/api/cases', { as: 'attorney', json: { title: 'Request id case' } });
+  const requestId = res.headers.get('x-request-id');
+  assert.match(requestId ?? '', /^[0-9a-f-]{36}$/);
+  const { id } = (await res.json()) as { id: string };
+  const audit = (await (await h.request('GET', `/api/audit?entityId=${id}`, { as: 'admin' })).json()) as { entries: { requestId: string | null }[] };
+  assert.ok(audit.entries.some((e) => e.requestId === requestId));
+});

@@ -4,7 +4,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,12 @@ after(() => {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
   rmSync(dataDir, { recursive: true, force: true });
 });
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true })
+    .map((f) => join(dir, String(f)))
+    .filter((f) => statSync(f).isFile());
+}
 
 function start(env: Record<string, string> = {}) {
   const child = spawn(process.execPath, ['bin/writ.mjs', 'serve', '--port', '0', '--data-dir', dataDir, '--lang', 'en'], {
@@ -57,11 +63,22 @@ test('writ serve: first admin from the environment, serves the API, refuses a se
     body: JSON.stringify({ email: 'boss@example.org', password }),
   });
   assert.equal(login.status, 200);
+  const csrfTokenOf = ((await login.clone().json()) as { csrfToken: string }).csrfToken;
   const lookup = await fetch(`${url}/api/lookups/venue?state=CA&county=Alameda`, {
     headers: { cookie: login.headers.get('set-cookie')!.split(';')[0]! },
   });
   assert.equal(lookup.status, 200);
   assert.equal(((await lookup.json()) as { status: string }).status, 'found');
+
+  // Plant a unique name through the API; after the server stops, no file of the data directory may hold it in plaintext.
+  const planted = `Zephyrine Quillfeather ${Date.now()}`;
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const created = await fetch(`${url}/api/cases`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfTokenOf },
+    body: JSON.stringify({ title: `${planted} v. Field Office Director`, facts: { version: 1, notes: `${planted}, A-number 123-456-789` } }),
+  });
+  assert.equal(created.status, 201);
 
   const second = start();
   const code = await second.exited;
@@ -75,6 +92,13 @@ test('writ serve: first admin from the environment, serves the API, refuses a se
   assert.match(log, /POST \/api\/auth\/login 200 [\d.]+ms/);
   assert.ok(!log.includes('boss@example.org'));
   assert.ok(!log.includes('Alameda'), 'query strings are not logged');
+  assert.ok(!log.includes(planted) && !first.output().out.includes(planted), 'the planted name is not in the output');
+  const needle = Buffer.from(planted.split(' ')[0]!, 'utf8');
+  const files = filesUnder(dataDir);
+  const hits = files.filter((f) => readFileSync(f).includes(needle));
+  assert.deepEqual(hits, [], 'files holding the planted name in plaintext');
+  // Control: the scan does see what the database wrote (a staff email is stored as is).
+  assert.ok(files.some((f) => readFileSync(f).includes(Buffer.from('boss@example.org'))), 'the scan reads the database files');
 });
 
 test('writ serve: bad flags exit 2 with the fix', async () => {
