@@ -156,3 +156,27 @@ test('every answer carries a request id, and the audit log records it', async ()
   const audit = (await (await h.request('GET', `/api/audit?entityId=${id}`, { as: 'admin' })).json()) as { entries: { requestId: string | null }[] };
   assert.ok(audit.entries.some((e) => e.requestId === requestId));
 });
+
+test('a user changes their own password: the current one is required, old sessions end, a new one starts', async () => {
+  const created = await h.request('POST', '/api/users', {
+    as: 'admin',
+    json: { email: 'changer@a.example', displayName: 'Changer', role: 'paralegal', password: PASSWORD },
+  });
+  assert.equal(created.status, 201);
+  const old = await h.signIn('changer@a.example');
+  const other = await h.signIn('changer@a.example');
+  const wrong = await h.request('POST', '/api/auth/password', {
+    headers: { cookie: old.cookie, 'x-csrf-token': old.csrfToken },
+    json: { currentPassword: 'not the password', newPassword: 'a brand new password' },
+  });
+  assert.equal(wrong.status, 401);
+  const ok = await h.request('POST', '/api/auth/password', {
+    headers: { cookie: old.cookie, 'x-csrf-token': old.csrfToken },
+    json: { currentPassword: PASSWORD, newPassword: 'a brand new password' },
+  });
+  assert.equal(ok.status, 200);
+  const fresh = ok.headers.get('set-cookie')!.split(';')[0]!;
+  assert.equal((await h.request('GET', '/api/auth/me', { headers: { cookie: other.cookie } })).status, 401);
+  assert.equal((await h.request('GET', '/api/auth/me', { headers: { cookie: fresh } })).status, 200);
+  await h.signIn('changer@a.example', 'a brand new password');
+});

@@ -73,6 +73,11 @@ export function matrixEntries(h: () => Harness): Record<string, Entry> {
       req: () => ({ path: '/api/auth/login', json: { email: 'login@a.example', password: PASSWORD } }),
     },
     'POST /api/auth/logout': { scoped: false, req: () => ({ path: '/api/auth/logout' }) },
+    'POST /api/auth/password': {
+      scoped: false,
+      // Same password in and out, so every caller can run it and the harness's tokens keep working.
+      req: () => ({ path: '/api/auth/password', json: { currentPassword: PASSWORD, newPassword: PASSWORD } }),
+    },
     'GET /api/auth/me': { scoped: false, req: () => ({ path: '/api/auth/me' }) },
     'GET /api/auth/csrf': { scoped: false, req: () => ({ path: '/api/auth/csrf' }) },
     'GET /api/auth/tokens': { scoped: false, req: () => ({ path: '/api/auth/tokens' }) },

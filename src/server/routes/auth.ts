@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { issueApiToken } from '../../auth/api-tokens.ts';
 import { login } from '../../auth/login.ts';
-import { PASSWORD_MAX } from '../../auth/password.ts';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../../auth/password.ts';
+import { changePassword } from '../../auth/change-password.ts';
 import { endSession } from '../../auth/sessions.ts';
 import { clearSessionCookie, clientAddress, setSessionCookie } from '../authenticate.ts';
 import { ApiError } from '../errors.ts';
@@ -61,6 +62,27 @@ export function authRoutes(): AnyRoute[] {
         if (auth?.sessionId) await endSession(deps.store, auth.sessionId);
         clearSessionCookie(c);
         return c.body(null, 204);
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/auth/password',
+      tag: 'auth',
+      summary: 'Change my password (the current one is required). Ends all my sessions and starts a new one.',
+      access: 'signed-in',
+      body: z.object({
+        currentPassword: z.string().min(1).max(PASSWORD_MAX),
+        newPassword: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
+      }),
+      responses: [{ status: 200, description: 'Changed; a new session cookie is set', schema: z.object({ csrfToken: z.string() }) }],
+      handler: async ({ c, deps, user, body }) => {
+        const r = await changePassword(deps.store, user, { ...body, address: clientAddress(c) }, deps.config.now());
+        if (!r.ok && r.reason === 'too_many_attempts') {
+          throw new ApiError('too_many_attempts', { minutes: Math.ceil(r.retryAfterSeconds / 60) }, { headers: { 'Retry-After': String(r.retryAfterSeconds) } });
+        }
+        if (!r.ok) throw new ApiError('invalid_credentials');
+        setSessionCookie(c, r.session);
+        return c.json({ csrfToken: r.session.csrfToken });
       },
     }),
     defineRoute({
