@@ -64,7 +64,8 @@ function wrap(r: AnyRoute): Handler<AppEnv> {
     const deps = c.get('deps');
     const auth = await authenticate(c);
     c.set('auth', auth);
-    if (!isSafeMethod(c.req.method)) checkCsrf(c, auth);
+    // Public routes (login) act without the session, so they need only the origin check.
+    if (!isSafeMethod(c.req.method)) checkCsrf(c, r.access === 'public' ? null : auth);
     if (r.access !== 'public') {
       if (!auth) throw new ApiError('unauthenticated');
       if (r.access !== 'signed-in' && !can(auth.user.role, r.access)) throw new ApiError('forbidden');
