@@ -66,8 +66,8 @@ const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: '00000
 export async function renderDocx(model: DocModel): Promise<Uint8Array> {
   const pleading = model.pleading;
   const size = pleading?.fontSizePt ?? 12;
-  const bodyLine = model.spacing === 'double' ? 24 : pleading ? 12 : 15;
-  const singleLine = pleading ? 12 : 15;
+  const bodyLine = model.spacing === 'double' ? 24 : pleading ? 12 : 14;
+  const singleLine = pleading ? 12 : 14;
   const spacing = (lh: number, after = 0) => ({
     line: lh * TWIP,
     lineRule: LineRuleType.EXACT,
@@ -155,6 +155,7 @@ export async function renderDocx(model: DocModel): Promise<Uint8Array> {
     children: [
       new Paragraph({
         alignment: AlignmentType.CENTER,
+        suppressLineNumbers: true,
         children: [
           new TextRun({ font: FONT, size: 18, children: [`${model.footer ?? model.title} — Page `, PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] }),
         ],

@@ -100,8 +100,8 @@ export async function renderPdf(model: DocModel, opts: PdfOptions = {}): Promise
     if (font.layoutCache) font.layoutCache = LAYOUT_CACHE[f];
   }
   doc.font('R');
-  const bodyLh = model.spacing === 'double' ? GRID : pleading ? GRID / 2 : 15;
-  const singleLh = pleading ? GRID / 2 : 15;
+  const bodyLh = model.spacing === 'double' ? GRID : pleading ? GRID / 2 : 14;
+  const singleLh = pleading ? GRID / 2 : 14;
   const gapFor = (lh: number, f: 'R' | 'B' | 'I' = 'R') => lh - natural[f];
   const maxY = () => PAGE_H - bottomMargin;
   /** Keeps y on the 12 pt half-grid of pleading paper. */
@@ -212,7 +212,7 @@ export async function renderPdf(model: DocModel, opts: PdfOptions = {}): Promise
         const ws = bl.widths ?? bl.rows[0]?.map(() => 1) ?? [1];
         const total = ws.reduce((a, c) => a + c, 0);
         const cols = ws.map((w) => (w / total) * width);
-        const pad = 4;
+        const pad = 3;
         const drawRow = (cells: Inline[][], bold: boolean) => {
           doc.y = snap(doc.y);
           const h = Math.max(...cells.map((c, k) => heightOf(c, (cols[k] ?? 0) - 2 * pad, singleLh))) + 2 * pad;

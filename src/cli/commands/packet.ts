@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseCommandArgs, printJson, readInput, UsageError, type Command } from '../command.ts';
-import { render, t } from '../../i18n/i18n.ts';
+import { isLang, render, t, type Lang } from '../../i18n/i18n.ts';
 import type { Facts } from '../../core/facts/index.ts';
 import type { Analysis } from '../../core/analysis/types.ts';
 import type { Reference } from '../../core/reference/reference.ts';
@@ -34,6 +34,8 @@ Options:
                        rows already done are skipped, so a stopped batch resumes
   --workers <n>        batch: worker threads (default: the number of CPU cores)
   --json               print the manifest as JSON
+  --lang en|es         language of the summary printed here (the court papers are in English; the
+                       how-to-file sheet and the privacy report come in both languages)
 
 Writ explains and prepares; it is not legal advice.`;
 
@@ -80,7 +82,10 @@ const command: Command = {
       'js44-pdf': { type: 'string' },
       'ao440-pdf': { type: 'string' },
       workers: { type: 'string' },
+      lang: { type: 'string' },
     });
+    if (values.lang !== undefined && !isLang(values.lang)) throw new UsageError(`--lang must be en or es, not "${values.lang}".`);
+    const lang: Lang = isLang(values.lang) ? values.lang : 'en';
     if (!values.out) throw new UsageError(t('en', 'documents:errors.needOut'));
     const fmt = formats(values.format);
     if (values.batch) {
@@ -100,7 +105,7 @@ const command: Command = {
         if (e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' || /csv/i.test(e.code ?? '')) throw new UsageError(t('en', 'documents:errors.badCsv', { file: values.batch!, message: e.message }));
         throw e;
       });
-      io.stdout(t('en', 'documents:packet.batchDone', { ok: r.ok, failed: r.failed, skipped: r.skipped, report: r.errorsFile }) + '\n');
+      io.stdout(t(lang, 'documents:packet.batchDone', { ok: r.ok, failed: r.failed, skipped: r.skipped, report: r.errorsFile }) + '\n');
       return r.failed > 0 && r.ok === 0 && r.skipped === 0 ? 1 : 0;
     }
     const file = positionals[0];
@@ -137,19 +142,21 @@ const command: Command = {
       printJson(io, packet.manifest);
       return 0;
     }
-    const lines = [t('en', 'documents:packet.written', { count: written.files.length + (written.zip ? 1 : 0), dir: values.out })];
+    const lines = [t(lang, 'documents:packet.written', { count: written.files.length + (written.zip ? 1 : 0), dir: values.out })];
     if (packet.blanks.length) {
-      lines.push('', t('en', 'documents:packet.blanksHeading', { count: packet.blanks.length }));
-      for (const b of packet.blanks) lines.push(`  - ${b.document}: ${b.label}`);
+      lines.push('', t(lang, 'documents:packet.blanksHeading', { count: new Set(packet.blanks.map((b) => b.label)).size }));
+      const byLabel = new Map<string, string[]>();
+      for (const b of packet.blanks) byLabel.set(b.label, [...(byLabel.get(b.label) ?? []), b.document]);
+      for (const [label, docs] of byLabel) lines.push(`  - ${label} (${docs.length === 1 ? docs[0] : `${docs.length} documents`})`);
     }
-    lines.push('', t('en', 'documents:packet.privacyHeading'));
-    for (const c of packet.privacyReport.changes) lines.push(`  - ${c.document}: ${render('en', c.message)} → ${c.after}`);
-    for (const n of packet.privacyReport.notes) lines.push(`  - ${render('en', n)}`);
+    lines.push('', t(lang, 'documents:packet.privacyHeading'));
+    for (const c of packet.privacyReport.changes) lines.push(`  - ${c.document}: ${render(lang, c.message)} → ${c.after}`);
+    for (const n of packet.privacyReport.notes) lines.push(`  - ${render(lang, n)}`);
     if (packet.warnings.length) {
-      lines.push('', t('en', 'documents:packet.warningsHeading'));
-      for (const w of packet.warnings) lines.push(`  - ${render('en', w)}`);
+      lines.push('', t(lang, 'documents:packet.warningsHeading'));
+      for (const w of packet.warnings) lines.push(`  - ${render(lang, w)}`);
     }
-    lines.push('', t('en', 'common:notLegalAdvice'));
+    lines.push('', t(lang, 'common:notLegalAdvice'));
     io.stdout(lines.join('\n') + '\n');
     return 0;
   },

@@ -13,6 +13,15 @@ export function longDate(iso: string): string {
   return `${MONTHS[(m ?? 1) - 1]} ${d}, ${y}`;
 }
 
+/** A space the court or clerk fills in (case number, judge's date): a rule line, not a blank for the user. */
+export function forCourt(hint: string): Inline {
+  return `____________ (${hint})`;
+}
+
+export function caseNumber(pc: PacketCase): Inline {
+  return pc.input.caseNumber ?? forCourt('assigned by the clerk');
+}
+
 export function dateOr(iso: string | null | undefined, label: string): Inline {
   return iso ? longDate(iso) : fill(label);
 }
@@ -49,7 +58,7 @@ export function caption(pc: PacketCase, title: string, extra: Inline[][] = []): 
   pc.defendants.forEach((d, k) => left.push([...partyInline(d), k === pc.defendants.length - 1 ? ',' : ';']));
   left.push(['']);
   left.push([`${pc.defendantRole}.`]);
-  const right: Inline[][] = [['Case No. ', val(pc.input.caseNumber, 'Case number (from the clerk)')], [''], [{ text: title, bold: true }], ...extra];
+  const right: Inline[][] = [['Case No. ', caseNumber(pc)], [''], [{ text: title, bold: true }], ...extra];
   if (pc.court.courtId === 'cand' && pc.caseType !== 'habeas') right.push([''], ['Immigration Case — Administrative Procedure Act']);
   return { kind: 'caption', court: courtLines(pc), left, right };
 }

@@ -5,7 +5,7 @@
 import { feeTotal, filingRules, formLabel, nosFor } from '../filing-rules.ts';
 import { fill, val, type Block, type DocModel, type Inline } from '../model.ts';
 import type { PacketCase, Party } from '../packet-case.ts';
-import { courtLines, longDate, partyInline, plaintiffName } from './common.ts';
+import { caseNumber, courtLines, longDate, partyInline, plaintiffName } from './common.ts';
 
 /** The answers a JS 44 asks for, as data (used by the typeset sheet and by the fillable-PDF filler). */
 export interface CoverSheetData {
@@ -105,7 +105,7 @@ export function summons(pc: PacketCase, p: Party, index: number): DocModel {
   const blocks: Block[] = [
     { kind: 'para', single: true, align: 'right', text: [`${ao440} Summons in a Civil Action`] },
     { kind: 'heading', text: courtLines(pc) },
-    { kind: 'table', rows: [[[plaintiffName(pc), `, ${pc.plaintiffRole}`, '\nv.\n', ...partyInline(p, false), `, ${pc.defendantRole.slice(0, -1)}`], ['Civil Action No. ', val(pc.input.caseNumber, 'Case number (from the clerk)')]]], widths: [3, 2] },
+    { kind: 'table', rows: [[[plaintiffName(pc), `, ${pc.plaintiffRole}`, '\nv.\n', ...partyInline(p, false), `, ${pc.defendantRole.slice(0, -1)}`], ['Civil Action No. ', caseNumber(pc)]]], widths: [3, 2] },
     { kind: 'heading', text: ['SUMMONS IN A CIVIL ACTION'] },
     { kind: 'para', single: true, text: ['To: (Defendant’s name and address) ', ...partyInline(p, false), ', ', fill(`Mailing address of ${p.isAgency ? p.title : 'the ' + p.title}`)] },
     {

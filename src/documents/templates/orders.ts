@@ -4,13 +4,14 @@
  */
 import { counter, fill, val, type Block, type DocModel, type Inline } from '../model.ts';
 import type { PacketCase } from '../packet-case.ts';
-import { citeRuns, dateOr, formName, plaintiffName, pleadingDoc, pleadingHead, signature } from './common.ts';
+import { citeRuns, forCourt, formName, plaintiffName, pleadingDoc, pleadingHead, signature } from './common.ts';
 import { habeasTheory } from './complaint.ts';
 
 const H = (text: string): Block => ({ kind: 'heading', text: [text] });
 
+
 function judgeSignature(): Block {
-  return { kind: 'signature', lines: [['IT IS SO ORDERED.'], [''], ['Dated: ', fill('Date (for the judge)')], [''], ['______________________________'], ['United States District Judge']] };
+  return { kind: 'signature', lines: [['IT IS SO ORDERED.'], [''], ['Dated: ____________'], [''], ['______________________________'], ['United States District Judge']] };
 }
 
 export function troMotion(pc: PacketCase): DocModel {
@@ -76,17 +77,17 @@ export function proposedOrder(pc: PacketCase): DocModel {
     case 'natz1421c':
       title = '[PROPOSED] ORDER SETTING DE NOVO HEARING';
       intro = ['On the petition for review under ', ...citeRuns('NATZ_1421C'), ', the Court ORDERS:'];
-      items.push(['A hearing de novo on the naturalization application is set for ', fill('Hearing date (set by the Court)'), '.']);
-      items.push(['Respondents shall file the certified administrative record by ', fill('Date (set by the Court)'), '.']);
+      items.push(['A hearing de novo on the naturalization application is set for ', forCourt('date set by the Court'), '.']);
+      items.push(['Respondents shall file the certified administrative record by ', forCourt('date set by the Court'), '.']);
       break;
     case 'habeas':
       title = '[PROPOSED] ORDER TO SHOW CAUSE';
       intro = ['On the petition for a writ of habeas corpus under ', ...citeRuns('HABEAS_2241'), ', and under ', ...citeRuns('HABEAS_2243'), ', the Court ORDERS:'];
-      items.push(['Respondents shall file a return showing cause why the writ should not be granted within 3 days of service of this Order (or by ', fill('Later date, up to 20 days, if the Court finds good cause'), ').']);
-      items.push([`${pc.plaintiffRole} may file a traverse within `, fill('Number of days (set by the Court)'), ' days after the return.']);
-      items.push(['A hearing is set for ', fill('Hearing date, no more than 5 days after the return unless good cause is shown'), '.']);
+      items.push(['Respondents shall file a return showing cause why the writ should not be granted within 3 days of service of this Order (or by ', forCourt('a later date, up to 20 days, for good cause'), ').']);
+      items.push([`${pc.plaintiffRole} may file a traverse within `, forCourt('number set by the Court'), ' days after the return.']);
+      items.push(['A hearing is set for ', forCourt('no more than 5 days after the return unless good cause is shown'), '.']);
       items.push([`Respondents shall not transfer ${pc.plaintiffRole} outside this district while the petition is pending.`]);
-      items.push([`${pc.plaintiffRole} shall serve this Order and the petition on Respondents and the United States Attorney for this district by `, dateOr(null, 'Date (set by the Court)'), '.']);
+      items.push([`${pc.plaintiffRole} shall serve this Order and the petition on Respondents and the United States Attorney for this district by `, forCourt('date set by the Court'), '.']);
       break;
   }
   const blocks: Block[] = [...pleadingHead(pc, title)];
