@@ -141,3 +141,14 @@ test('sensitive facts (name, A-number, narrative) never appear in the analysis',
   const text = JSON.stringify(analyze(p.facts));
   for (const s of ['Zyxwv', 'A123456789', '1980-02-03', 'Qqqq']) assert.ok(!text.includes(s), s);
 });
+
+test('every flag an evaluator raises is declared, with the spec reason, in a rule file', () => {
+  const declared = new Set([...REMEDY_RULES, ...BAR_RULES].flatMap((r) => [...r.flags, ...('elements' in r ? r.elements.flatMap((e) => e.flags) : [])]).map((f) => f.id));
+  const dir = new URL('./', import.meta.url);
+  const raised = new Set<string>();
+  for (const f of readdirSync(dir, { recursive: true }).map(String).filter((x) => x.endsWith('.ts') && !x.endsWith('.test.ts'))) {
+    for (const m of readFileSync(new URL(f, dir), 'utf8').matchAll(/msg\('flag\.(\w+)'/g)) raised.add(m[1]!);
+  }
+  assert.ok(raised.size >= 8);
+  assert.deepEqual([...raised].filter((id) => !declared.has(id)), []);
+});

@@ -44,7 +44,7 @@ export function combineViability(elements: ElementResult[], effects: Map<string,
 const flagCache = new Map<string, Message>();
 /** Flag warnings are the same objects for the same flag and circuit (shared: callers must not mutate them). */
 function flagMessages(flags: readonly RuleFlag[], circuit: string | null): Message[] {
-  return flags.map((f) => {
+  return flags.filter((f) => !f.dynamic).map((f) => {
     const key = `${f.id}|${circuit ?? '?'}`;
     let m = flagCache.get(key);
     if (!m) {

@@ -18,8 +18,17 @@ export const CitationSchema = z.strictObject({
 });
 
 export const FLAG_KINDS = ['verify', 'circuitDependent', 'fastMoving'] as const;
-/** A warning attached to a rule; its text is the i18n message `analysis:flag.<id>`. */
-export const FlagSchema = z.strictObject({ kind: z.enum(FLAG_KINDS), id: z.string().regex(/^[a-zA-Z0-9]+$/) });
+/**
+ * A warning attached to a rule; its text is the i18n message `analysis:flag.<id>`. `reason` quotes where the spec marks
+ * the point [VERIFY], fastMoving or circuitDependent. `dynamic` flags are raised by the evaluators only when the facts
+ * make them relevant (e.g. the § 1225(b)(2) split only in bond cases); the others are shown whenever the rule applies.
+ */
+export const FlagSchema = z.strictObject({
+  kind: z.enum(FLAG_KINDS),
+  id: z.string().regex(/^[a-zA-Z0-9]+$/),
+  reason: z.string().min(10),
+  dynamic: z.boolean().default(false),
+});
 
 export const ElementRuleSchema = z.strictObject({
   id: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
