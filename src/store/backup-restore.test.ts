@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { openStore, storeInternals, StoreError, type Actor, type Store } from './index.ts';
 import { readBackup, restoreBackup, writeBackup } from './backup.ts';
 import { startPostgres, type TestPostgres } from './testing/start-postgres.ts';
+import { pgliteTemplate } from './testing/pglite-template.ts';
 
 const envKey = randomBytes(32).toString('base64');
 const open = (o: Parameters<typeof openStore>[0]) => openStore({ envKey, env: {}, jobs: false, ...o });
@@ -31,7 +32,7 @@ async function code(p: Promise<unknown>): Promise<string> {
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'writ-backup-'));
-  [pg, pglite] = await Promise.all([startPostgres(), open({ inMemory: true })]);
+  [pg, pglite] = await Promise.all([startPostgres(), pgliteTemplate().then((t) => open({ inMemory: true, pgliteTemplate: t }))]);
   const org = await pglite.orgs.create({ name: 'Legal Aid' });
   const user = await pglite.users.create({ orgId: org.id, email: 'a@legal.example', displayName: 'A', role: 'attorney', passwordHash: 'h' });
   actor = { userId: user.id, orgId: org.id, role: 'attorney' };
@@ -87,7 +88,7 @@ test('PGlite → PostgreSQL → PGlite: everything comes back, readable with the
     const file2 = join(dir, 'from-postgres.writbak');
     await writeBackup(storeInternals(server).ctx.db, storeInternals(server).ctx.ring, file2, { passphrase: 'correct horse battery staple' });
 
-    const back = await open({ inMemory: true });
+    const back = await open({ inMemory: true, pgliteTemplate: await pgliteTemplate() });
     try {
       const internals = storeInternals(back).ctx;
       assert.equal(await code(restoreBackup(internals.db, internals.ring, file2, { passphrase: 'wrong passphrase!!' })), 'bad_backup');

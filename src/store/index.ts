@@ -77,7 +77,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   } else {
     if (dataDir && !options.inMemory) release = lockDataDir(dataDir);
     try {
-      database = await openPglite(options.inMemory ? null : dataDir);
+      database = await openPglite(options.inMemory ? null : dataDir, options.pgliteTemplate);
     } catch (e) {
       release?.();
       throw e;

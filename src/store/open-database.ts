@@ -20,12 +20,17 @@ export interface OpenedDatabase {
   close(): Promise<void>;
   /** For pg-boss on PostgreSQL. */
   connectionString?: string;
+  /** PGlite only: the database files as a tarball (for test templates). */
+  dumpDataDir?: () => Promise<Blob>;
   /** For pg-boss on PGlite: runs pg-boss's SQL on the one embedded connection. */
   bossDb?: { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
 }
 
-/** PGlite in `<dataDir>/pgdata`, or in memory when dataDir is null. */
-export async function openPglite(dataDir: string | null): Promise<OpenedDatabase> {
+/**
+ * PGlite in `<dataDir>/pgdata`, or in memory when dataDir is null. `template`: a tarball of an already-created
+ * database (see testing/pglite-template.ts) to start from instead of creating one, which is several times faster.
+ */
+export async function openPglite(dataDir: string | null, template?: Blob): Promise<OpenedDatabase> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
@@ -33,9 +38,9 @@ export async function openPglite(dataDir: string | null): Promise<OpenedDatabase
   if (dataDir) {
     const pgdata = join(dataDir, 'pgdata');
     mkdirSync(pgdata, { recursive: true, mode: 0o700 });
-    client = await PGlite.create(pgdata);
+    client = await PGlite.create(pgdata, template ? { loadDataDir: template } : {});
   } else {
-    client = await PGlite.create();
+    client = await PGlite.create(template ? { loadDataDir: template } : {});
   }
   const db = drizzle({ client }) as unknown as Db;
   await migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
@@ -43,6 +48,7 @@ export async function openPglite(dataDir: string | null): Promise<OpenedDatabase
     db,
     driver: 'pglite',
     query: async (text, params) => (await client.query(text, params ?? [])).rows as never,
+    dumpDataDir: async () => (await client.dumpDataDir('none')) as Blob,
     bossDb: {
       // pg-boss sends multi-statement scripts without parameters (exec) and single statements with them (query).
       async executeSql(text, values) {

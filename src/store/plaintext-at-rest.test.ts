@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { openStore, storeInternals, type Actor, type Store } from './index.ts';
 import { writeBackup } from './backup.ts';
 import { countStale, rotateKeys } from './rotate-keys.ts';
+import { pgliteTemplate } from './testing/pglite-template.ts';
 
 const PLANTED = 'Zyxwquartz Plantedname';
 const needles = [PLANTED, 'Zyxwquartz', 'Plantedname'].flatMap((s) => [Buffer.from(s, 'utf8'), Buffer.from(s, 'utf16le')]);
@@ -42,7 +43,7 @@ before(async () => {
     console[k] = (...args: unknown[]) => void consoleLines.push(args.map(String).join(' '));
   }
   // The default key file (<data-dir>/keys.json) is created on first run.
-  store = await openStore({ dataDir, env: {}, log: (l) => logs.push(l) });
+  store = await openStore({ dataDir, env: {}, log: (l) => logs.push(l), pgliteTemplate: await pgliteTemplate() });
   const org = await store.orgs.create({ name: 'Legal Aid' });
   const user = await store.users.create({ orgId: org.id, email: 'a@legal.example', displayName: 'A', role: 'attorney', passwordHash: 'h' });
   actor = { userId: user.id, orgId: org.id, role: 'attorney' };

@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { openStore } from './index.ts';
 import { EVIDENCE_LIMIT, storeSuite } from './store.case-test.ts';
+import { pgliteTemplate } from './testing/pglite-template.ts';
 
 let dir = '';
 storeSuite('PGlite', {
   async open() {
     dir = mkdtempSync(join(tmpdir(), 'writ-store-'));
-    return openStore({ dataDir: dir, envKey: randomBytes(32).toString('base64'), evidenceMaxBytes: EVIDENCE_LIMIT, env: {} });
+    return openStore({ dataDir: dir, pgliteTemplate: await pgliteTemplate(), envKey: randomBytes(32).toString('base64'), evidenceMaxBytes: EVIDENCE_LIMIT, env: {} });
   },
   async cleanup() {
     rmSync(dir, { recursive: true, force: true });

@@ -418,6 +418,8 @@ export interface StoreOptions {
   databaseUrl?: string;
   /** PGlite in memory (tests only): no data directory, no lock. */
   inMemory?: boolean;
+  /** PGlite only, for tests: start from this database tarball (`pgliteTemplate()` in testing/) instead of creating one. */
+  pgliteTemplate?: Blob;
   /** Key file. Default: WRIT_KEY_FILE, else <data-dir>/keys.json. */
   keyFile?: string;
   /** Create the key file with a fresh key when it is missing (default true; `writ restore` passes false). */

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { main } from '../main.ts';
 import { captureIo } from '../test-io.ts';
 import { openStore } from '../../store/index.ts';
+import { pgliteTemplate } from '../../store/testing/pglite-template.ts';
 
 let dir: string;
 let dataDir: string;
@@ -23,7 +24,7 @@ before(async () => {
   delete process.env.DATABASE_URL;
   dir = mkdtempSync(join(tmpdir(), 'writ-cli-store-'));
   dataDir = join(dir, 'data');
-  const store = await openStore({ dataDir, jobs: false });
+  const store = await openStore({ dataDir, jobs: false, pgliteTemplate: await pgliteTemplate() });
   const org = await store.orgs.create({ name: 'Org' });
   const user = await store.users.create({ orgId: org.id, email: 'a@example.org', displayName: 'A', role: 'attorney', passwordHash: 'h' });
   await store.cases.create({ userId: user.id, orgId: org.id, role: 'attorney' }, { title: 'Case one' });
