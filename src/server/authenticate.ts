@@ -25,7 +25,8 @@ export function isSecureRequest(c: Context<AppEnv>): boolean {
 
 export function clientAddress(c: Context<AppEnv>): string {
   if (c.get('deps').config.trustProxy) {
-    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    // The last entry is the one our own proxy added; earlier ones are whatever the client claimed.
+    const fwd = c.req.header('x-forwarded-for')?.split(',').pop()?.trim();
     if (fwd) return fwd;
   }
   try {

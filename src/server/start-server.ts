@@ -48,7 +48,12 @@ function evidenceLimit(options: StoreOptions | undefined, env: NodeJS.ProcessEnv
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const env = opts.env ?? process.env;
   const maxEvidenceBytes = evidenceLimit(opts.store, env);
-  const store = await openStore({ ...opts.store, evidenceMaxBytes: maxEvidenceBytes, env });
+  const store = await openStore({
+    ...(opts.config?.log ? { log: opts.config.log } : {}),
+    ...opts.store,
+    evidenceMaxBytes: maxEvidenceBytes,
+    env,
+  });
   let server: ServerType | null = null;
   try {
     const firstAdmin = await store.ensureFirstAdmin({

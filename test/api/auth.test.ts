@@ -180,3 +180,20 @@ test('a user changes their own password: the current one is required, old sessio
   assert.equal((await h.request('GET', '/api/auth/me', { headers: { cookie: fresh } })).status, 200);
   await h.signIn('changer@a.example', 'a brand new password');
 });
+
+test('behind a trusted proxy, the per-address login limit counts the address the proxy saw (last X-Forwarded-For)', async () => {
+  const { createApp } = await import('../../src/server/app.ts');
+  const app = createApp({ ...h.deps, config: { ...h.deps.config, trustProxy: true } });
+  const login = (email: string, password: string, xff: string) =>
+    app.request('http://localhost/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': xff },
+      body: JSON.stringify({ email, password }),
+    });
+  for (let i = 0; i < 30; i++) {
+    // The client forges a different first entry every time; the proxy's entry stays the same.
+    assert.equal((await login(`nobody${i}@a.example`, 'wrong password here', `10.1.1.${i}, 198.51.100.7`)).status, 401);
+  }
+  assert.equal((await login('attorney@a.example', PASSWORD, '10.9.9.9, 198.51.100.7')).status, 429);
+  assert.equal((await login('attorney@a.example', PASSWORD, '198.51.100.8')).status, 200);
+});
