@@ -164,10 +164,13 @@ export function evaluateRemedy(rule: RemedyRule, c: EvalContext): RemedyResult {
   const deadlines = impliedDeadlines(rule.id, c);
   for (const d of deadlines) addWarnings(warnings, d.warnings.filter((w) => w.code.startsWith('analysis:')));
 
+  const v = rule.venue;
+  const court = v.basis === 'confinement' ? c.confinement : v.basis === 'residence' ? c.venue : null;
   const result: RemedyResult = {
     remedy: rule.id,
     title: rule.title,
     viability,
+    venue: { basis: v.basis, rule: v.text, citations: v.citations, court: court && court.source !== 'none' ? court : null },
     summary,
     elements,
     bars,

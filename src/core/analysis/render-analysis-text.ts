@@ -41,6 +41,10 @@ export function renderRemedyText(lang: Lang, r: RemedyResult, options: RenderTex
     out(`${t(lang, 'analysis:ui.heading.why')}:`);
     msgs(r.summary, '  ', '-');
   }
+  if (r.viability !== 'barred') {
+    const court = r.venue.court?.courtId ? ` → ${r.venue.court.districtName ?? r.venue.court.courtId} (${r.venue.court.courtId})` : '';
+    out(`${t(lang, 'analysis:ui.heading.where')}: ${r.venue.rule[lang]}${court}`);
+  }
   if (details) {
     out(`${t(lang, 'analysis:ui.heading.elements')}:`);
     for (const e of r.elements) {

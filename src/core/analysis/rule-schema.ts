@@ -65,6 +65,12 @@ export const RemedyRuleSchema = z.strictObject({
   title: LocalizedTextSchema,
   description: LocalizedTextSchema,
   spec: z.string().regex(/^§ \d+(\.\d+)?$/),
+  /** Where to file (SPEC § 3.1): the rule in plain words, its authority, and which place decides it. */
+  venue: z.strictObject({
+    basis: z.enum(['residence', 'confinement', 'events']),
+    text: LocalizedTextSchema,
+    citations: z.array(CitationSchema).min(1),
+  }),
   elements: z.array(ElementRuleSchema).min(1),
   bars: z.array(z.strictObject({ id: z.enum(BAR_IDS), effect: z.enum(['barred', 'weak']) })),
   exceptions: z.array(z.strictObject({ id: z.string(), text: LocalizedTextSchema, citations: z.array(CitationSchema).min(1) })),

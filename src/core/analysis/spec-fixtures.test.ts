@@ -235,3 +235,14 @@ test('a ZIP code alone gives the district when it lies in one district (94612 Oa
   assert.equal(a.venue.courtId, 'cand');
   assert.equal(a.circuit, '9');
 });
+
+test('each remedy says where it is filed: F1 § 1447(b) in N.D. Cal. (residence); F9 habeas in M.D. Ga. (confinement)', () => {
+  const n = remedy(run('f1-naturalization-interview-no-decision'), 'NATZ_1447B');
+  assert.equal(n.venue.basis, 'residence');
+  assert.equal(n.venue.court!.courtId, 'cand');
+  assert.match(n.venue.citations[0]!.cite, /1447\(b\)/);
+  const h = remedy(run('f9-post-order-detention-no-travel-documents'), 'HABEAS_2241');
+  assert.equal(h.venue.basis, 'confinement');
+  assert.equal(h.venue.court!.courtId, 'gamd');
+  assert.equal(remedy(run('f6-county-detainer-hold-no-287g'), 'SEC1983').venue.court, null);
+});

@@ -128,10 +128,21 @@ export interface ReliefResult {
   bars: BarId[];
 }
 
+/** Where this remedy is filed (SPEC § 3.1) and, when the facts tell, which court that is. */
+export interface RemedyVenue {
+  /** What decides the court: the plaintiff's residence, the place of confinement, or where the events happened. */
+  basis: 'residence' | 'confinement' | 'events';
+  rule: LocalizedText;
+  citations: Citation[];
+  /** The court the facts point to (residence or confinement venue); null when not known. Events venue is not derived. */
+  court: VenueResult | null;
+}
+
 export interface RemedyResult {
   remedy: RemedyId;
   title: LocalizedText;
   viability: Viability;
+  venue: RemedyVenue;
   /** The reasons that decided the viability (the deciding elements and bars), in order. */
   summary: Message[];
   elements: ElementResult[];
