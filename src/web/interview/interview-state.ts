@@ -1,6 +1,7 @@
 /**
- * What the interview keeps in the browser besides the case itself: the questions the person chose to skip and the
- * order they answered in (for "back"). Kept per case in localStorage; facts never go there.
+ * What the interview keeps besides the facts: the questions the person chose to skip (per case, in this browser's
+ * localStorage; facts never go there) and the order the questions were answered in (for "back"), which comes from
+ * the notes of the case's revisions, so it follows the case to any device.
  */
 export interface InterviewLocal {
   skipped: string[];
@@ -30,10 +31,24 @@ export function writeLocal(caseId: string, v: InterviewLocal): void {
   }
 }
 
+const ANSWER_NOTE_PREFIX = 'interview:answer=';
 /** The note written on each revision the interview saves: which question was answered (a path, never a value). */
 export const START_NOTE_PREFIX = 'interview:start=';
-export const answerNote = (path: string) => `interview:answer=${path}`;
+export const answerNote = (path: string) => `${ANSWER_NOTE_PREFIX}${path}`;
 export const startNote = (choiceId: string) => `${START_NOTE_PREFIX}${choiceId}`;
+
+/** The answered questions in the order they were last answered, from the revisions' notes (oldest first). */
+export function trailFromNotes(notes: Array<string | null>): string[] {
+  const out: string[] = [];
+  for (const n of notes) {
+    if (!n?.startsWith(ANSWER_NOTE_PREFIX)) continue;
+    const path = n.slice(ANSWER_NOTE_PREFIX.length);
+    const i = out.indexOf(path);
+    if (i >= 0) out.splice(i, 1);
+    out.push(path);
+  }
+  return out;
+}
 
 export function startChoiceFromNotes(notes: Array<string | null>): string | null {
   for (const n of notes) if (n?.startsWith(START_NOTE_PREFIX)) return n.slice(START_NOTE_PREFIX.length);

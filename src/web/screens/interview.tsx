@@ -14,7 +14,7 @@ import { Alert, Loading, Screen } from '../components/screen.tsx';
 import { useLoad } from '../components/use-load.ts';
 import { answeredPaths, getAt, setAt, type FactsObject } from '../interview/facts-paths.ts';
 import { coerceAnswer, fieldSpec, type FieldSpec } from '../interview/field-spec.ts';
-import { answerNote, readLocal, startChoiceFromNotes, writeLocal } from '../interview/interview-state.ts';
+import { answerNote, readLocal, startChoiceFromNotes, trailFromNotes, writeLocal } from '../interview/interview-state.ts';
 import { engineQuestions, planQuestions, progress } from '../interview/plan-questions.ts';
 import { QuestionField } from '../interview/question-field.tsx';
 import { startChoice } from '../interview/start-choices.ts';
@@ -28,6 +28,8 @@ const askable = (path: string) => fieldSpec(factsSchema, path) !== null;
 interface Loaded {
   kase: CaseDetail;
   choiceId: string | null;
+  /** Answered questions in order, from the revisions (for "back"). */
+  trail: string[];
   analysis: Analysis | null;
   analysisError: ApiFailure | null;
 }
@@ -44,7 +46,8 @@ export default function Interview({ caseId }: { caseId: string }) {
   const { t } = useTranslation('web');
   const load = useLoad<Loaded>(async () => {
     const [kase, revisions] = await Promise.all([getCase(caseId), listRevisions(caseId)]);
-    return { kase, choiceId: startChoiceFromNotes(revisions.map((r) => r.note)), ...(await loadAnalysis(caseId)) };
+    const notes = revisions.map((r) => r.note);
+    return { kase, choiceId: startChoiceFromNotes(notes), trail: trailFromNotes(notes), ...(await loadAnalysis(caseId)) };
   }, [caseId]);
 
   return (
@@ -70,7 +73,7 @@ function InterviewBody({ caseId, initial }: { caseId: string; initial: Loaded })
   const [facts, setFacts] = useState<FactsObject>(() => ({ version: 1, ...((initial.kase.facts as FactsObject | null) ?? {}) }));
   const [analysis, setAnalysis] = useState(initial.analysis);
   const [analysisError, setAnalysisError] = useState(initial.analysisError);
-  const [local, setLocal] = useState(() => readLocal(caseId));
+  const [local, setLocal] = useState(() => ({ skipped: readLocal(caseId).skipped, trail: initial.trail }));
   const [editing, setEditing] = useState<string | null>(null);
   const [input, setInput] = useState<string | string[]>('');
   const [error, setError] = useState<string | null>(null);

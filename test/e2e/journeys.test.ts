@@ -1,0 +1,334 @@
+/**
+ * Browser journeys, as a person would use Writ: one real server on the embedded database and one Chromium for all
+ * of them (see harness.ts). Axe runs on every screen the journeys visit and must report no WCAG 2.1 A/AA violation;
+ * screenshots of each journey's key screens are saved under test-artifacts/e2e/.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARTIFACTS, axe, errors, newPage, openWorld, SEED, shot, type World } from './harness.ts';
+import { answerInterview, ui, type Answer } from './interview-driver.ts';
+
+let world: World;
+before(async () => {
+  world = await openWorld();
+});
+after(async () => {
+  await world?.close();
+});
+
+async function checkA11y(page: Page, where: string): Promise<void> {
+  const v = await axe(page);
+  assert.deepEqual(v, [], `axe found violations on ${where}`);
+}
+
+async function signIn(page: Page, who: { email: string; password: string }, lang: 'en' | 'es' = 'en'): Promise<void> {
+  await page.goto(world.baseUrl + '/');
+  // A new visitor: no remembered language or interview state from an earlier journey.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  if (lang === 'es') await page.getByRole('button', { name: 'Español' }).click();
+  await page.getByLabel(ui(lang, 'signIn.email')).fill(who.email);
+  await page.getByLabel(ui(lang, 'signIn.password')).fill(who.password);
+  await page.getByRole('button', { name: ui(lang, 'signIn.submit') }).click();
+  await page.getByRole('heading', { level: 1, name: ui(lang, 'dashboard.title') }).waitFor();
+}
+
+async function startCase(page: Page, lang: 'en' | 'es', choice: string, title: string): Promise<string> {
+  await page.getByRole('link', { name: ui(lang, 'dashboard.newCase') }).click();
+  await page.getByRole('heading', { level: 1, name: ui(lang, 'newCase.title') }).waitFor();
+  await page.getByRole('radio', { name: new RegExp(escapeRe(ui(lang, `newCase.choices.${choice}.label`))) }).check();
+  await page.getByLabel(ui(lang, 'newCase.caseTitle')).fill(title);
+  await page.getByRole('button', { name: ui(lang, 'newCase.start') }).click();
+  await page.getByRole('heading', { level: 1, name: ui(lang, 'interview.title') }).waitFor();
+  await page.locator('form.question-form').waitFor();
+  const m = /\/cases\/([^/]+)\/interview/.exec(page.url());
+  assert.ok(m, 'the interview has the case id in its address');
+  return m[1]!;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** YYYY-MM-DDTHH:MM, local time, `days` from now. */
+function localDateTime(days: number, hour: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(hour)}:00`;
+}
+
+async function openAnalysis(page: Page, lang: 'en' | 'es'): Promise<void> {
+  await page.getByRole('link', { name: ui(lang, 'caseNav.analysis') }).first().click();
+  await page.getByRole('heading', { level: 1, name: ui(lang, 'analysis.title') }).waitFor();
+  await page.getByRole('heading', { level: 2, name: ui(lang, 'analysis.remediesTitle') }).waitFor();
+}
+
+/** Builds the packet, checks the privacy step comes first, and downloads one document and the zip. */
+async function downloadPacket(page: Page, lang: 'en' | 'es', journey: string, docTitle: RegExp): Promise<void> {
+  await page.getByRole('link', { name: ui(lang, 'caseNav.packet') }).first().click();
+  await page.getByRole('heading', { level: 1, name: ui(lang, 'packet.title') }).waitFor();
+  await checkA11y(page, 'packet');
+  await page.getByRole('button', { name: ui(lang, 'packet.build') }).click();
+  await page.getByRole('heading', { level: 2, name: ui(lang, 'packet.privacyTitle') }).waitFor({ timeout: 120_000 });
+  // Downloads stay disabled until the privacy check has been read.
+  const pdf = page.getByRole('button', { name: new RegExp(`^${escapeRe(ui(lang, 'packet.download').split('{{')[0]!)}PDF: .*(?:${docTitle.source})`, 'i') }).first();
+  assert.equal(await pdf.isDisabled(), true);
+  await checkA11y(page, 'packet built');
+  await shot(page, journey, 'packet-privacy');
+  await page.getByRole('checkbox', { name: ui(lang, 'packet.reviewed') }).check();
+  const [file] = await Promise.all([page.waitForEvent('download'), pdf.click()]);
+  const saved = join(ARTIFACTS, journey, file.suggestedFilename());
+  await file.saveAs(saved);
+  assert.match(file.suggestedFilename(), /\.pdf$/);
+  assert.equal(readFileSync(saved).subarray(0, 5).toString('latin1'), '%PDF-');
+  const [zip] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: ui(lang, 'packet.zip') }).click()]);
+  const zipPath = join(ARTIFACTS, journey, zip.suggestedFilename());
+  await zip.saveAs(zipPath);
+  assert.equal(readFileSync(zipPath).subarray(0, 2).toString('latin1'), 'PK');
+  await page.getByText(ui(lang, 'packet.zipped')).waitFor();
+  await shot(page, journey, 'packet-downloaded');
+}
+
+function remedyCard(page: Page, titleRe: RegExp) {
+  return page.locator('section.remedy').filter({ has: page.getByRole('heading', { level: 3, name: titleRe }) });
+}
+
+// F6 (SPEC §8): county hold on a detainer, no 287(g); the person should have gone free yesterday at 5 p.m.
+const F6: Record<string, Answer> = {
+  'detention.facility.name': 'Lehigh County Jail',
+  'detention.facility.state': 'PA',
+  'detention.facility.county': 'Lehigh County',
+  'detention.releaseEligibleAt': localDateTime(-1, 17),
+  'detention.heldSolelyOnDetainer': 'yes',
+  'detainer.warrant': 'I-200',
+  'detainer.form': 'I-247A',
+  'detainer.basis': 'database_match_only',
+  'enforcement.has287g': 'no',
+  'detention.iceTookCustody': 'no',
+  'enforcement.countyPolicyHonorsAllDetainers': 'yes',
+  'person.citizenship': 'lpr',
+};
+
+test('journey 1: F6 detainer-hold emergency, from "what happened?" to a downloaded habeas packet', async () => {
+  const page = await newPage(world);
+  await signIn(page, SEED.admin);
+  await checkA11y(page, 'dashboard');
+  await shot(page, 'f6', '01-dashboard');
+  await page.getByRole('link', { name: ui('en', 'dashboard.newCase') }).click();
+  await page.getByRole('heading', { level: 1, name: ui('en', 'newCase.title') }).waitFor();
+  await checkA11y(page, 'start a case');
+  // Submitting empty: errors announced and tied to their fields.
+  await page.getByRole('button', { name: ui('en', 'newCase.start') }).click();
+  await page.getByRole('alert').filter({ hasText: ui('en', 'newCase.fixErrors') }).waitFor();
+  const group = page.getByRole('group', { name: ui('en', 'newCase.whatHappened') });
+  assert.equal(await group.getAttribute('aria-invalid'), 'true');
+  await checkA11y(page, 'start a case with errors');
+  await shot(page, 'f6', '02-what-happened-errors');
+  await page.goto(world.baseUrl + '/');
+  const caseId = await startCase(page, 'en', 'iceHold', 'F6 hold');
+  assert.ok(caseId);
+  await page.getByRole('heading', { level: 2, name: ui('en', 'analysis.getLawyerTitle') }).waitFor();
+  await checkA11y(page, 'interview');
+  await shot(page, 'f6', '03-interview');
+  await answerInterview(page, 'en', F6);
+  await checkA11y(page, 'interview done');
+  await shot(page, 'f6', '04-interview-done');
+  await openAnalysis(page, 'en');
+  // For anyone detained, "get a lawyer now" comes before anything else.
+  const first = page.locator('main h2').first();
+  assert.equal((await first.innerText()).trim(), ui('en', 'analysis.getLawyerTitle'));
+  const habeas = remedyCard(page, /habeas/i);
+  await habeas.waitFor();
+  assert.match(await habeas.locator('.badge').innerText(), new RegExp(ui('en', 'viability.viable')));
+  await checkA11y(page, 'analysis');
+  await shot(page, 'f6', '05-analysis');
+  await downloadPacket(page, 'en', 'f6', /habeas/);
+  assert.deepEqual(errors, []);
+});
+
+// F4 (SPEC §8): I-485 filed 2019, interviewed 2021, all RFEs answered, "pending background checks", lives in N.D. Cal.
+const F4: Record<string, Answer> = {
+  'benefitRequest.form': 'I-485',
+  'benefitRequest.agency': 'uscis',
+  'benefitRequest.category': 'family-based',
+  'benefitRequest.office.type': 'field_office',
+  'benefitRequest.office.name': 'San Francisco Field Office',
+  'benefitRequest.filedDate': '2019-03-15',
+  'benefitRequest.biometricsDone': 'yes',
+  'benefitRequest.interviewHeld': 'yes',
+  'benefitRequest.interviewDate': '2021-05-10',
+  'benefitRequest.rfe.issued': 'yes',
+  'benefitRequest.rfe.allAnswered': 'yes',
+  'benefitRequest.securityChecks.agencyStatement': 'pending_background_checks',
+  'benefitRequest.queue.order': 'none',
+  'benefitRequest.queue.priorityDateCurrent': 'yes',
+  'benefitRequest.applicantCausedDelay': 'no',
+  'benefitRequest.inquiries': 'yes',
+  'benefitRequest.otherRemedyPending': 'no',
+  'person.residence.state': 'CA',
+  'person.residence.county': 'Alameda County',
+  'person.custody': 'not_detained',
+  'removal.proceedings': 'none',
+  'reliefSought.kinds': ['adjudicate'],
+  'reliefSought.adjudicateWithinDays': '60',
+};
+
+test('journey 2: F4 stuck adjustment to a downloaded mandamus/APA packet', async () => {
+  const page = await newPage(world);
+  await signIn(page, SEED.admin);
+  await startCase(page, 'en', 'stuckApplication', 'F4 adjustment');
+  await checkA11y(page, 'interview (stuck application)');
+  await shot(page, 'f4', '01-interview');
+  await answerInterview(page, 'en', F4);
+  await openAnalysis(page, 'en');
+  const apa = remedyCard(page, /706\(1\)|APA/);
+  await apa.first().waitFor();
+  assert.match(await apa.first().locator('.badge').innerText(), new RegExp(ui('en', 'viability.viable')));
+  // The TRAC factors are a table.
+  assert.ok((await page.locator('table.trac').count()) > 0, 'a TRAC table is shown');
+  await checkA11y(page, 'analysis (F4)');
+  await shot(page, 'f4', '02-analysis');
+  await downloadPacket(page, 'en', 'f4', /mandamus|complaint/);
+  assert.deepEqual(errors, []);
+});
+
+// F1 (SPEC §8): LPR in Alameda County, N-400 interview Sept. 10, 2025, no decision, no N-14, no removal proceedings.
+const F1: Record<string, Answer> = {
+  'benefitRequest.form': 'N-400',
+  'benefitRequest.agency': 'uscis',
+  'benefitRequest.office.type': 'field_office',
+  'benefitRequest.office.name': 'San Francisco Field Office',
+  'benefitRequest.filedDate': '2025-03-03',
+  'benefitRequest.interviewHeld': 'yes',
+  'benefitRequest.interviewDate': '2025-09-10',
+  'benefitRequest.n14Issued': 'no',
+  'benefitRequest.applicantCausedDelay': 'no',
+  'person.citizenship': 'lpr',
+  'person.custody': 'not_detained',
+  'person.residence.state': 'CA',
+  'person.residence.county': 'Alameda County',
+  'removal.proceedings': 'none',
+};
+
+test('journey 3: F1 in Spanish, switching language mid-answer without losing it', async () => {
+  const page = await newPage(world, { width: 375, height: 812 });
+  await signIn(page, SEED.admin, 'es');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'es');
+  await startCase(page, 'es', 'stuckApplication', 'F1 naturalización');
+  await checkA11y(page, 'entrevista (375 px)');
+  await shot(page, 'f1-es', '01-entrevista-375');
+  // Type an answer, switch to English and back: the typed answer stays.
+  await answerInterview(page, 'es', F1, { stopAfter: 'benefitRequest.form' });
+  const text = page.locator('form.question-form input[type="text"], form.question-form input[type="date"]').first();
+  if ((await text.count()) > 0 && (await text.getAttribute('type')) === 'text') {
+    await text.fill('Oficina de prueba');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: ui('en', 'interview.saveAndContinue') }).waitFor();
+    assert.equal(await text.inputValue(), 'Oficina de prueba');
+    await page.getByRole('button', { name: 'Español' }).click();
+    await page.getByRole('button', { name: ui('es', 'interview.saveAndContinue') }).waitFor();
+    assert.equal(await text.inputValue(), 'Oficina de prueba');
+    await text.fill('');
+  }
+  await answerInterview(page, 'es', F1);
+  await openAnalysis(page, 'es');
+  const natz = remedyCard(page, /1447/);
+  await natz.waitFor();
+  assert.match(await natz.locator('.badge').innerText(), new RegExp(ui('es', 'viability.viable')));
+  // No horizontal scrolling at 375 px.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the analysis scrolls sideways by ${overflow}px at 375 px`);
+  await checkA11y(page, 'análisis (375 px)');
+  await shot(page, 'f1-es', '02-analisis-375');
+  assert.deepEqual(errors, []);
+});
+
+test('journey 4: leave an interview and resume it where it stopped; go back and change an answer, by keyboard', async () => {
+  const page = await newPage(world);
+  await signIn(page, SEED.admin);
+  const title = `Resume me ${Date.now()}`;
+  const caseId = await startCase(page, 'en', 'stuckApplication', title);
+  const asked = await answerInterview(page, 'en', { 'benefitRequest.form': 'I-130', 'benefitRequest.agency': 'uscis' }, { max: 2 });
+  assert.deepEqual(asked.slice(0, 2), ['benefitRequest.form', 'benefitRequest.agency']);
+  const nextLabel = (await page.locator('form.question-form .question-label').first().innerText()).trim();
+
+  // Leave: sign out, sign in again, open the case from the dashboard.
+  await page.getByRole('button', { name: ui('en', 'nav.signOut') }).click();
+  await page.getByRole('heading', { level: 1, name: ui('en', 'signIn.title') }).waitFor();
+  await signIn(page, SEED.admin);
+  await page.getByRole('link', { name: title }).click();
+  await page.getByRole('heading', { level: 1, name: ui('en', 'interview.title') }).waitFor();
+  await page.locator('form.question-form').waitFor();
+  assert.equal((await page.locator('form.question-form .question-label').first().innerText()).trim(), nextLabel, 'resumes at the first unanswered question');
+  assert.ok(page.url().includes(caseId));
+  await shot(page, 'resume', '01-resumed');
+
+  // Back, by keyboard only: Tab to "Back", press Enter; the previous answer is shown, change it, save with Enter.
+  const focusOn = async (name: string) => {
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      const label = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText?.trim() ?? '');
+      if (label === name) return;
+    }
+    throw new Error(`could not reach "${name}" with Tab`);
+  };
+  await focusOn(ui('en', 'interview.back'));
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 2, name: ui('en', 'interview.changeAnswer') }).waitFor();
+  const agency = page.getByRole('radio', { name: ui('en', 'fields.benefitRequest.agency.options.uscis'), exact: true });
+  await page.waitForFunction(() => document.querySelectorAll('form.question-form input[type=radio]:checked').length === 1);
+  assert.equal(await agency.isChecked(), true, 'the saved answer is shown');
+  // Arrow keys move within the radio group.
+  await agency.focus();
+  await page.keyboard.press('ArrowDown');
+  const chosen = page.getByRole('radio', { name: ui('en', 'fields.benefitRequest.agency.options.state_department'), exact: true });
+  assert.equal(await chosen.isChecked(), true);
+  await focusOn(ui('en', 'interview.saveAndContinue'));
+  await page.keyboard.press('Enter');
+  await page.getByRole('status').filter({ hasText: ui('en', 'fields.benefitRequest.agency.label') }).waitFor();
+  const answers = page.locator('section.answers');
+  await answers.getByText(ui('en', 'fields.benefitRequest.agency.options.state_department')).waitFor();
+
+  // A wrong date is announced and tied to its field.
+  await page.getByRole('button', { name: `${ui('en', 'interview.change')}: ${ui('en', 'fields.benefitRequest.form.label')}` }).waitFor();
+  await checkA11y(page, 'interview after a change');
+  await shot(page, 'resume', '02-changed');
+
+  // The history shows each revision.
+  await page.getByRole('link', { name: ui('en', 'caseNav.history') }).click();
+  await page.getByRole('heading', { level: 1, name: ui('en', 'history.title') }).waitFor();
+  await page.locator('ol.history > li').first().waitFor();
+  assert.equal(await page.locator('ol.history > li').count(), 4, 'one revision per saved answer: start, form, agency, agency changed');
+  await checkA11y(page, 'history');
+  await shot(page, 'resume', '03-history');
+  assert.deepEqual(errors, []);
+});
+
+test('journey 5: a user of another organization cannot see the case', async () => {
+  const page = await newPage(world);
+  await signIn(page, SEED.admin);
+  const title = `Org A only ${Date.now()}`;
+  const caseId = await startCase(page, 'en', 'somethingElse', title);
+  await page.getByRole('button', { name: ui('en', 'nav.signOut') }).click();
+  await page.getByRole('heading', { level: 1, name: ui('en', 'signIn.title') }).waitFor();
+  await signIn(page, SEED.otherOrg);
+  await checkA11y(page, 'dashboard of the other organization');
+  assert.equal(await page.getByRole('link', { name: title }).count(), 0, 'the case is not listed');
+  await page.goto(`${world.baseUrl}/cases/${caseId}/analysis`);
+  await page.getByRole('alert').filter({ hasText: ui('en', 'errors.notFound') }).waitFor();
+  await checkA11y(page, 'someone else’s case');
+  await shot(page, 'other-org', '01-not-found');
+  const status = await page.evaluate(async (id) => (await fetch(`/api/cases/${id}`)).status, caseId);
+  assert.equal(status, 404);
+  assert.deepEqual(errors, []);
+});
+
+test('the server log never holds what people typed', () => {
+  const log = world.serverLog();
+  for (const secret of ['Lehigh County Jail', 'San Francisco Field Office', 'F6 hold', 'Oficina de prueba', SEED.admin.password]) {
+    assert.ok(!log.includes(secret), `the server log contains "${secret}"`);
+  }
+});
