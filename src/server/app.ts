@@ -112,6 +112,7 @@ function toApiError(err: unknown, c: Context<AppEnv>): ApiError {
       not_empty: 'conflict',
       bad_backup: 'invalid_request',
       key: 'not_available',
+      unavailable: 'not_available',
     };
     const code = map[err.code];
     if (code === 'payload_too_large') {

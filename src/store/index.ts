@@ -86,7 +86,14 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   log(`store: opened ${database.driver}${database.driver === 'pglite' && !options.inMemory ? ' data directory' : ''}`);
 
   const ctx: StoreContext = { db: database.db, ring, log, evidenceMaxBytes };
-  const jobs = await createJobs(database, log, options.jobs ?? true);
+  let jobs;
+  try {
+    jobs = await createJobs(database, log, options.jobs ?? true);
+  } catch (e) {
+    await database.close().catch(() => {});
+    release?.();
+    throw e;
+  }
 
   const orgs = orgsApi(ctx);
   const users = usersApi(ctx);

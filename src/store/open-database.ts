@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { StoreError } from './types.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT>;
 
@@ -74,7 +75,19 @@ export async function openPostgres(url: string): Promise<OpenedDatabase> {
   // An idle client's error (server restart) must not crash the process.
   pool.on('error', () => {});
   const db = drizzle({ client: pool }) as unknown as Db;
-  const lockClient = await pool.connect();
+  let lockClient;
+  try {
+    lockClient = await pool.connect();
+  } catch (e) {
+    await pool.end().catch(() => {});
+    const code = (e as { code?: string }).code ?? (e as Error).name;
+    // Never echo the URL: it may hold a password.
+    throw new StoreError(
+      'unavailable',
+      `Cannot connect to the PostgreSQL database in DATABASE_URL (${code}). Check that the server is running and that ` +
+        'the host, port, user, password and database name in the URL are right.',
+    );
+  }
   try {
     await lockClient.query('select pg_advisory_lock(7283910)');
     await migrate(drizzle({ client: lockClient }) as never, { migrationsFolder: MIGRATIONS_FOLDER });

@@ -33,7 +33,9 @@ export type StoreErrorCode =
   | 'locked'
   | 'not_empty'
   | 'bad_backup'
-  | 'key';
+  | 'key'
+  /** The database server cannot be reached (PostgreSQL down, wrong DATABASE_URL). */
+  | 'unavailable';
 
 /** An expected failure, with a stable code (the API maps it to a 4xx) and a message saying what to do. */
 export class StoreError extends Error {
