@@ -25,19 +25,26 @@ import { impliedDeadlines } from './implied-deadlines.ts';
  * Returns the viability and the elements/bars that decided it.
  */
 export function combineViability(elements: ElementResult[], effects: Map<string, 'barred' | 'weak'>, bars: BarResult[]): { viability: Viability; decidedBy: (ElementResult | BarResult)[] } {
-  const remedyBars = bars.filter((b) => b.scope === 'remedy');
-  const barredBy = [
-    ...remedyBars.filter((b) => b.triggered === true && b.effect === 'barred'),
-    ...elements.filter((e) => e.finding === 'not_met' && effects.get(e.id) === 'barred'),
-  ];
-  if (barredBy.length) return { viability: 'barred', decidedBy: barredBy };
-  const weakBy = [
-    ...elements.filter((e) => e.finding === 'not_met' && effects.get(e.id) === 'weak'),
-    ...remedyBars.filter((b) => b.triggered === true && b.effect === 'weak'),
-  ];
-  if (weakBy.length) return { viability: 'weak', decidedBy: weakBy };
-  const unknownBy = [...elements.filter((e) => e.finding === 'unknown'), ...remedyBars.filter((b) => b.triggered === 'unknown')];
-  if (unknownBy.length) return { viability: 'unknown', decidedBy: unknownBy };
+  // One pass collects the candidates of each level; the order inside a level is bars then elements for "barred",
+  // elements then bars for "weak" and "unknown".
+  const barredBars: BarResult[] = [];
+  const weakBars: BarResult[] = [];
+  const unknownBars: BarResult[] = [];
+  for (const b of bars) {
+    if (b.scope !== 'remedy') continue;
+    if (b.triggered === true) (b.effect === 'barred' ? barredBars : weakBars).push(b);
+    else if (b.triggered === 'unknown') unknownBars.push(b);
+  }
+  const barredEls: ElementResult[] = [];
+  const weakEls: ElementResult[] = [];
+  const unknownEls: ElementResult[] = [];
+  for (const e of elements) {
+    if (e.finding === 'not_met') (effects.get(e.id) === 'barred' ? barredEls : weakEls).push(e);
+    else if (e.finding === 'unknown') unknownEls.push(e);
+  }
+  if (barredBars.length || barredEls.length) return { viability: 'barred', decidedBy: [...barredBars, ...barredEls] };
+  if (weakEls.length || weakBars.length) return { viability: 'weak', decidedBy: [...weakEls, ...weakBars] };
+  if (unknownEls.length || unknownBars.length) return { viability: 'unknown', decidedBy: [...unknownEls, ...unknownBars] };
   return { viability: 'viable', decidedBy: elements };
 }
 

@@ -64,8 +64,15 @@ export function msg(code: string, params?: Record<string, string | number>): Mes
   return params ? { code: `analysis:${code}`, params } : { code: `analysis:${code}` };
 }
 
+const questions = new Map<string, Question>();
+/** The question that would settle a facts path (shared objects: callers must not mutate them). */
 export function question(path: string): Question {
-  return { path, message: { code: `analysis:question.${path.replace(/\[\d+\]/g, '')}` } };
+  let q = questions.get(path);
+  if (!q) {
+    q = { path, message: { code: `analysis:question.${path.replace(/\[\d+\]/g, '')}` } };
+    questions.set(path, q);
+  }
+  return q;
 }
 
 export function isYes(v: string | undefined): boolean {

@@ -8,7 +8,7 @@ import { BarRuleSchema, RemedyRuleSchema, type BarRule, type RemedyRule } from '
 import { BAR_IDS, REMEDY_IDS, type BarId, type RemedyId } from './types.ts';
 
 /** Bumped whenever a rule file changes meaningfully (shown in every analysis). */
-export const RULES_VERSION = '2026-11-23.1';
+export const RULES_VERSION = '2026-11-23.2';
 
 function load<T>(kind: string, files: Record<string, unknown>, schema: { safeParse: (x: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }): T[] {
   return Object.entries(files).map(([name, data]) => {
