@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, axe, errors, newPage, openWorld, SEED, shot, type World } from './harness.ts';
+import { ARTIFACTS, axe, errors, newPage, openWorld, ROOT, SEED, shot, type World } from './harness.ts';
+import { initialJs, INITIAL_JS_BUDGET_BYTES } from './initial-js-size.ts';
 import { answerInterview, ui, type Answer } from './interview-driver.ts';
 
 let world: World;
@@ -331,4 +332,10 @@ test('the server log never holds what people typed', () => {
   for (const secret of ['Lehigh County Jail', 'San Francisco Field Office', 'F6 hold', 'Oficina de prueba', SEED.admin.password]) {
     assert.ok(!log.includes(secret), `the server log contains "${secret}"`);
   }
+});
+
+test('the initial JavaScript of the built app is at most 250 KB gzip', () => {
+  const r = initialJs(join(ROOT, 'dist', 'web'));
+  assert.ok(r.files.length > 0);
+  assert.ok(r.gzipTotal <= INITIAL_JS_BUDGET_BYTES, `initial JavaScript is ${r.gzipTotal} bytes gzip`);
 });
