@@ -4,6 +4,8 @@
  * Every authority comes from rules/filing (citeRuns / cite); facts come from the case; missing facts are blanks.
  */
 import { addDaysFrcp6a } from '../../core/deadlines/add-days-frcp6a.ts';
+import { detainerHoldLimit } from '../../core/deadlines/detainer-hold-limit.ts';
+import { timeZoneForState } from '../../core/deadlines/time-zones.ts';
 import { cite, filingRules } from '../filing-rules.ts';
 import { counter, fill, val, type Block, type DocModel, type Inline } from '../model.ts';
 import type { PacketCase } from '../packet-case.ts';
@@ -265,6 +267,33 @@ function natz1421cPetition(pc: PacketCase): DocModel {
   return pleadingDoc(pc, 'complaint', title, blocks);
 }
 
+/** Ends a sentence after an inline, without doubling the period of "p.m.". */
+function stop(x: Inline): Inline[] {
+  return typeof x === 'string' && x.endsWith('.') ? [x] : [x, '.'];
+}
+
+/** "2026-06-04T17:00" → "June 4, 2026, at 5:00 p.m." */
+function dateTimeWords(iso: string): string {
+  const [date, time = ''] = iso.split('T');
+  const m = /^(\d{2}):(\d{2})/.exec(time);
+  if (!m) return longDate(date!);
+  const h = Number(m[1]);
+  const clock = `${h % 12 === 0 ? 12 : h % 12}:${m[2]} ${h < 12 ? 'a.m.' : 'p.m.'}`;
+  return `${longDate(date!)}, at ${clock}`;
+}
+
+/** The 8 C.F.R. § 287.7(d) hold limit in words, counted by the deadline engine in the facility's time zone. */
+function holdLimit(releaseEligibleAt: string | undefined, state: string | undefined): { text: string; date: string } | null {
+  if (!releaseEligibleAt) return null;
+  try {
+    const zone = state ? timeZoneForState(state).timeZone : undefined;
+    const r = detainerHoldLimit(releaseEligibleAt, zone ? { timeZone: zone } : {});
+    return { text: dateTimeWords(`${r.limitDate}T${r.limitTime}`), date: r.limitDate };
+  } catch {
+    return null;
+  }
+}
+
 /** The detention theory the facts point to. */
 export function habeasTheory(pc: PacketCase): 'zadvydas' | 'bond' | 'detainer' | 'other' {
   const d = pc.facts.detention;
@@ -298,8 +327,10 @@ function habeasPetition(pc: PacketCase): DocModel {
   if (pc.facts.person?.criminalHistory === 'none') p([`${pc.plaintiffRole} has no criminal record.`]);
   p([`${pc.plaintiffRole} has been detained since `, dateOr(d.startDate, 'Date detention began'), ' at ', ...where, '.']);
   if (theory === 'detainer') {
-    p([`${pc.plaintiffRole} became entitled to release on `, d.releaseEligibleAt ? d.releaseEligibleAt.replace('T', ' at ') : fill('Date and time of entitlement to release'), '. Since then the jail has held ', pc.plaintiffRole, ' solely because of an immigration detainer', pc.facts.detainer?.form ? ` (Form ${pc.facts.detainer.form}` + (pc.facts.detainer.warrant && pc.facts.detainer.warrant !== 'none' && pc.facts.detainer.warrant !== 'unknown' ? ` with Form ${pc.facts.detainer.warrant} attached)` : ')') : '', '.']);
+    p([`${pc.plaintiffRole} became entitled to release on `, ...stop(d.releaseEligibleAt ? dateTimeWords(d.releaseEligibleAt) : fill('Date and time of entitlement to release')), ' Since then the jail has held ', pc.plaintiffRole, ' solely because of an immigration detainer', pc.facts.detainer?.form ? ` (Form ${pc.facts.detainer.form}` + (pc.facts.detainer.warrant && pc.facts.detainer.warrant !== 'none' && pc.facts.detainer.warrant !== 'unknown' ? ` with Form ${pc.facts.detainer.warrant} attached)` : ')') : '', '.']);
     p(['No judge has found probable cause for this continued detention, and no judicial warrant authorizes it.']);
+    const limit = holdLimit(d.releaseEligibleAt, fac.state);
+    if (limit) p(['Even on its own terms, a detainer asks for a hold of no more than 48 hours, excluding Saturdays, Sundays and holidays, which here ', limit.date < pc.analysisDate ? 'ended' : 'ends', ' on ', ...stop(limit.text), ' ', ...citeRuns('DETAINER_287_7'), '(d).']);
   }
   if (theory === 'zadvydas') {
     p([`${pc.plaintiffRole}'s removal order became final on `, dateOr(pc.facts.removal?.finalOrderDate, 'Date the removal order became final'), '.']);
@@ -327,7 +358,8 @@ function habeasPetition(pc: PacketCase): DocModel {
   } else {
     p([fill('The legal grounds for release (statute or constitutional provision, and why the detention violates it)')]);
   }
-  p(['Exhaustion of administrative remedies is not required by statute; to the extent the Court considers it, it should be excused: ', fill('Why exhaustion is excused or complete (e.g. BIA appeal, futility)')]);
+  // Exhaustion is prudential (SPEC § 1.4 H4); it matters where a BIA bond appeal was available.
+  if (theory === 'bond' || theory === 'other') p(['Exhaustion of administrative remedies is not required by statute; to the extent the Court considers it, it should be excused: ', fill('Why exhaustion is excused or complete (e.g. BIA appeal, futility)')]);
   blocks.push(H('PRAYER FOR RELIEF'));
   blocks.push({ kind: 'para', text: [`${pc.plaintiffRole} asks the Court to:`] });
   const relief: Inline[][] = [
