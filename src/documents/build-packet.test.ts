@@ -41,3 +41,18 @@ test('every authority id the case types use exists, and each cites a SPEC sectio
   for (const ct of Object.values(r.caseTypes)) for (const id of [...ct.jurisdiction, ...ct.venue]) assert.ok(r.authorities[id], id);
   for (const [id, a] of Object.entries(r.authorities)) assert.ok(a.spec || (a.source && a.verify), `${id} needs spec or a flagged source`);
 });
+
+test('a user-supplied fillable JS 44 is filled by field name instead of the typeset sheet', async () => {
+  const { PDFDocument } = await import('pdf-lib');
+  const doc = await PDFDocument.create();
+  const page = doc.addPage();
+  const form = doc.getForm();
+  ['Plaintiffs', 'Nature of Suit', 'Cause of Action'].forEach((n, k) => form.createTextField(n).addToPage(page, { x: 20, y: 700 - k * 40, width: 400, height: 20 }));
+  const js44 = await doc.save();
+  const p = await buildPacket({ facts: { version: 1, person: { name: 'Jane Roe' } }, analysis: FIXTURE_ANALYSES.F1!, options: { formats: ['pdf'], officialPdfs: { js44 } } });
+  const sheet = p.documents.find((d) => d.id === 'civil-cover-sheet')!;
+  const filled = (await PDFDocument.load(sheet.pdf!)).getForm();
+  assert.equal(filled.getTextField('Plaintiffs').getText(), 'Jane Roe');
+  assert.equal(filled.getTextField('Nature of Suit').getText(), '462 Naturalization Application');
+  assert.equal(filled.getTextField('Cause of Action').getText(), '8 U.S.C. § 1447(b)');
+});

@@ -63,3 +63,21 @@ test('batch: one packet per row, a bad row is reported and does not stop the bat
   assert.deepEqual([r2.ok, r2.failed, r2.skipped], [0, 2, 1]);
   assert.ok(existsSync(join(out, 'batch-done.txt')));
 });
+
+test('writ packet writes each document, the manifest with the SHA-256 of every file, and a zip', async () => {
+  const out = join(dir, 'single');
+  const io = captureIo();
+  const facts = new URL('../../../test/golden/facts/F1.json', import.meta.url).pathname;
+  assert.equal(await main(['packet', facts, '--out', out, '--format', 'pdf', '--zip'], io), 0, io.err);
+  assert.match(io.out, /Fill these blanks before filing/);
+  assert.match(io.out, /not legal advice/);
+  const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+  assert.ok(manifest.files.length >= 8);
+  for (const f of manifest.files) {
+    assert.equal(f.format, 'pdf');
+    assert.equal(createHash('sha256').update(readFileSync(join(out, f.name))).digest('hex'), f.sha256, f.name);
+  }
+  assert.ok(manifest.caseTypes.some((c: { nos: string }) => c.nos === '462'));
+  assert.ok(existsSync(join(out, 'packet.zip')));
+  assert.ok(existsSync(join(out, 'privacy-report.json')));
+});
