@@ -58,6 +58,7 @@ function typeText(s: Json): string {
     const range = s.minimum !== undefined && s.maximum !== undefined ? ` (${s.minimum}–${s.maximum})` : '';
     return `whole number${range}`;
   }
+  if (s.type === 'string' && typeof s.pattern === 'string' && s.pattern.includes('T(')) return 'date and time `YYYY-MM-DDTHH:MM` (offset optional)';
   if (s.type === 'string') return s.pattern ? 'text (checked format)' : 'text';
   return String(s.type ?? 'value');
 }

@@ -16,8 +16,13 @@ import { z } from 'zod';
 export const FACTS_VERSION = 1 as const;
 
 const isoDate = () => z.iso.date({ message: 'must be a date written YYYY-MM-DD, e.g. 2026-01-15' });
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)?$/;
+/** A date and time: local time of the place (`2026-01-15T17:00`), or with an offset (`2026-01-15T17:00-05:00`, `…Z`). */
 const isoDateTime = () =>
-  z.iso.datetime({ offset: true, local: true, message: 'must be a date and time like 2026-01-15T17:00 or 2026-01-15T17:00-05:00' });
+  z
+    .string()
+    .regex(DATE_TIME, { message: 'must be a date and time like 2026-01-15T17:00 or 2026-01-15T17:00-05:00' })
+    .refine((v) => z.iso.date().safeParse(v.slice(0, 10)).success, { message: 'must be a real calendar date and time, e.g. 2026-01-15T17:00' });
 const sensitive = { sensitive: true } as const;
 
 /** yes / no / unknown — for facts people may not know. Missing is the same as 'unknown'. */

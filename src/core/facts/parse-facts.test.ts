@@ -68,3 +68,14 @@ test('the JSON Schema describes every field (docs/facts.md is generated from the
   walk(factsJsonSchema(), '');
   assert.deepEqual(missing, []);
 });
+
+test('date-times: local minutes, or with an offset (with or without seconds); nonsense is a problem', () => {
+  for (const v of ['2026-03-05T17:00', '2026-03-05T17:00-08:00', '2026-03-05T17:00:00Z', '2026-03-05T17:00:30.5+01:00']) {
+    assert.equal(parseFacts({ version: 1, detention: { releaseEligibleAt: v } }).ok, true, v);
+  }
+  for (const v of ['2026-03-05', '2026-02-30T10:00', '2026-03-05T25:00', 'Thursday 5pm']) {
+    const r = parseFacts({ version: 1, detention: { releaseEligibleAt: v } });
+    assert.equal(r.ok, false, v);
+    if (!r.ok) assert.equal(r.problems[0]!.path, 'detention.releaseEligibleAt');
+  }
+});
