@@ -6,6 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, axe, errors, newPage, openWorld, ROOT, SEED, shot, type World } from './harness.ts';
@@ -97,6 +98,8 @@ function remedyCard(page: Page, titleRe: RegExp) {
   return page.locator('section.remedy').filter({ has: page.getByRole('heading', { level: 3, name: titleRe }) });
 }
 
+let f6CaseId = '';
+
 // F6 (SPEC §8): county hold on a detainer, no 287(g); the person should have gone free yesterday at 5 p.m.
 const F6: Record<string, Answer> = {
   'detention.facility.name': 'Lehigh County Jail',
@@ -130,7 +133,7 @@ test('journey 1: F6 detainer-hold emergency, from "what happened?" to a download
   await shot(page, 'f6', '02-what-happened-errors');
   await page.goto(world.baseUrl + '/');
   const caseId = await startCase(page, 'en', 'iceHold', 'F6 hold');
-  assert.ok(caseId);
+  f6CaseId = caseId;
   await page.getByRole('heading', { level: 2, name: ui('en', 'analysis.getLawyerTitle') }).waitFor();
   await checkA11y(page, 'interview');
   await shot(page, 'f6', '03-interview');
@@ -324,6 +327,93 @@ test('journey 5: a user of another organization cannot see the case', async () =
   await shot(page, 'other-org', '01-not-found');
   const status = await page.evaluate(async (id) => (await fetch(`/api/cases/${id}`)).status, caseId);
   assert.equal(status, 404);
+  assert.deepEqual(errors, []);
+});
+
+test('journey 6: sign-in errors, deadlines with .ics, evidence by drag and drop and file picker, and the 287(g) page', async () => {
+  assert.ok(f6CaseId, 'journey 1 made the F6 case');
+  const page = await newPage(world);
+  await page.goto(world.baseUrl + '/');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: ui('en', 'signIn.title') }).waitFor();
+  await checkA11y(page, 'sign in');
+  // A wrong password: the error is announced; an empty email is tied to its field.
+  await page.getByRole('button', { name: ui('en', 'signIn.submit') }).click();
+  const email = page.getByLabel(ui('en', 'signIn.email'));
+  assert.equal(await email.getAttribute('aria-invalid'), 'true');
+  const described = (await email.getAttribute('aria-describedby')) ?? '';
+  assert.equal((await page.locator(`[id="${described}"]`).innerText()).trim(), ui('en', 'signIn.emailInvalid'));
+  await email.fill(SEED.admin.email);
+  await page.getByLabel(ui('en', 'signIn.password')).fill('not the password');
+  await page.getByRole('button', { name: ui('en', 'signIn.submit') }).click();
+  await page.getByRole('alert').waitFor();
+  await checkA11y(page, 'sign in with errors');
+  await shot(page, 'more', '01-sign-in-error');
+  await signIn(page, SEED.admin);
+
+  // Deadlines: the F6 hold limit from the analysis, in a list and in the month view; the calendar as .ics.
+  await page.goto(`${world.baseUrl}/cases/${f6CaseId}/deadlines`);
+  await page.getByRole('heading', { level: 1, name: ui('en', 'deadlines.title') }).waitFor();
+  await page.locator('ul.deadline-list li').first().waitFor();
+  assert.ok((await page.locator('table.calendar td.has-deadline').count()) > 0, 'the month view marks the deadline');
+  await checkA11y(page, 'deadlines');
+  await shot(page, 'more', '02-deadlines');
+  const [ics] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: ui('en', 'deadlines.ics') }).click()]);
+  const icsPath = join(ARTIFACTS, 'more', ics.suggestedFilename());
+  await ics.saveAs(icsPath);
+  assert.match(readFileSync(icsPath, 'utf8'), /BEGIN:VCALENDAR/);
+
+  // Evidence: one file by the file picker, one by drag and drop; the SHA-256 matches; the chain of custody shows "added".
+  await page.goto(`${world.baseUrl}/cases/${f6CaseId}/evidence`);
+  await page.getByRole('heading', { level: 1, name: ui('en', 'evidence.title') }).waitFor();
+  await checkA11y(page, 'evidence (empty)');
+  const content = 'Detainer I-247A received by the jail.\n';
+  await page.locator('#evidence-file').setInputFiles({ name: 'detainer-note.txt', mimeType: 'text/plain', buffer: Buffer.from(content) });
+  await page.getByRole('status').filter({ hasText: 'detainer-note.txt' }).waitFor();
+  const item = page.locator('li.evidence-item').filter({ hasText: 'detainer-note.txt' });
+  await item.waitFor();
+  const sha = createHash('sha256').update(content).digest('hex');
+  assert.equal((await item.locator('code.hash').innerText()).trim(), sha);
+  await item.getByText(ui('en', 'evidence.hashMatches')).waitFor();
+  const dropped = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['Release order: charges dismissed.\n'], 'release-order.txt', { type: 'text/plain' }));
+    return dt;
+  });
+  await page.locator('.dropzone').dispatchEvent('drop', { dataTransfer: dropped });
+  await page.locator('li.evidence-item').filter({ hasText: 'release-order.txt' }).waitFor();
+  await item.getByRole('button', { name: /detainer-note\.txt/ }).click();
+  await item.locator('table.custody td', { hasText: ui('en', 'evidence.actions.added') }).waitFor();
+  await checkA11y(page, 'evidence');
+  await shot(page, 'more', '03-evidence');
+
+  // The 287(g) page: filter, chart, CSV of what is shown.
+  await page.getByRole('link', { name: ui('en', 'nav.program287g') }).click();
+  await page.getByRole('heading', { level: 1, name: ui('en', 'p287g.title') }).waitFor();
+  await page.locator('svg.chart').waitFor();
+  await checkA11y(page, '287(g) agreements');
+  const countText = async () => (await page.getByRole('status').filter({ hasText: /\d+/ }).first().innerText()).trim();
+  const before = await countText();
+  await page.getByLabel(ui('en', 'p287g.state')).selectOption('TX');
+  await page.getByLabel(ui('en', 'p287g.model')).selectOption('JEM');
+  const after = await countText();
+  assert.notEqual(after, before, 'filters narrow the list');
+  assert.ok((await page.locator('table.agreements tbody tr').count()) > 0, 'Texas has JEM agreements in the shipped sheets');
+  for (const cell of await page.locator('table.agreements tbody tr td:nth-child(2)').allInnerTexts()) assert.equal(cell, 'TX');
+  await shot(page, 'more', '04-287g');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: ui('en', 'p287g.csv') }).click()]);
+  const csvPath = join(ARTIFACTS, 'more', csv.suggestedFilename());
+  await csv.saveAs(csvPath);
+  const lines = readFileSync(csvPath, 'utf8').trim().split(/\r?\n/);
+  assert.equal(lines[0], 'state,agency,agencyType,county,model,status,signed,current,firstSeen,lastSeen,moaUrl');
+  assert.ok(lines.slice(1).every((l) => l.startsWith('TX,')));
+  // Spanish on the same screen, filters kept.
+  await page.getByRole('button', { name: 'Español' }).click();
+  await page.getByRole('heading', { level: 1, name: ui('es', 'p287g.title') }).waitFor();
+  assert.equal(await page.getByLabel(ui('es', 'p287g.state')).inputValue(), 'TX');
+  await checkA11y(page, 'acuerdos 287(g)');
+  await page.getByRole('button', { name: 'English' }).click();
   assert.deepEqual(errors, []);
 });
 
