@@ -110,20 +110,24 @@ test('PGlite → PostgreSQL → PGlite: everything comes back, readable with the
   }
 });
 
-test('a restore that fails part-way leaves the database as it was', async () => {
-  const file = join(dir, 'good.writbak');
+test('a restore that fails part-way (the file is cut short after many rows) leaves the database as it was', async () => {
   const { db, ring } = storeInternals(pglite).ctx;
+  // Incompressible evidence makes the backup span several 1 MiB frames; organizations come first.
+  const big = await pglite.evidence.put(actor, caseId, { filename: 'video.bin', stream: [randomBytes(1_500_000), randomBytes(1_500_000)] });
+  const file = join(dir, 'big.writbak');
   await writeBackup(db, ring, file);
+  const whole = readFileSync(file);
+  assert.ok(whole.length > 3_000_000);
+  const cut = join(dir, 'cut.writbak');
+  writeFileSync(cut, whole.subarray(0, whole.length - 100));
   const target = await open({ databaseUrl: await pg.createDatabase('failing_restore') });
   try {
-    const t = storeInternals(target);
-    // Make the last table's insert fail: an id that already exists in audit_log collides with the backup's.
-    const { tables } = await readBackup(file, ring);
-    const firstAudit = tables.audit_log![0]!;
-    await t.database.query('insert into audit_log (id, at, action, entity) values ($1, now(), $2, $3)', [firstAudit.id, 'x', 'y']);
-    await assert.rejects(restoreBackup(t.ctx.db, t.ctx.ring, file, { force: false }));
-    // Nothing from the backup was written (organizations are inserted first).
-    assert.deepEqual(await target.orgs.list(), []);
+    const t = storeInternals(target).ctx;
+    assert.equal(await code(restoreBackup(t.db, t.ring, cut)), 'bad_backup');
+    assert.deepEqual(await target.orgs.list(), [], 'nothing from the backup was kept');
+    // The whole file restores, including the large item.
+    await restoreBackup(t.db, t.ring, file);
+    assert.equal((await target.evidence.read(actor, big.id)).bytes.length, 3_000_000);
   } finally {
     await target.close();
   }
@@ -136,6 +140,13 @@ test('damaged, altered or foreign files are refused with a clear error; the key 
   const bytes = readFileSync(file);
   const altered = Buffer.from(bytes);
   altered[altered.length - 40]! ^= 0xff;
+  const alteredEarly = Buffer.from(bytes);
+  alteredEarly[alteredEarly.length >> 1]! ^= 0x01;
+  writeFileSync(join(dir, 'altered-early.writbak'), alteredEarly);
+  assert.equal(await code(readBackup(join(dir, 'altered-early.writbak'), ring)), 'bad_backup');
+  const extra = join(dir, 'extra.writbak');
+  writeFileSync(extra, Buffer.concat([bytes, bytes.subarray(bytes.length - 200)]));
+  assert.equal(await code(readBackup(extra, ring)), 'bad_backup');
   writeFileSync(join(dir, 'altered.writbak'), altered);
   assert.equal(await code(readBackup(join(dir, 'altered.writbak'), ring)), 'bad_backup');
   writeFileSync(join(dir, 'foreign.writbak'), 'hello');
