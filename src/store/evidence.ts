@@ -24,6 +24,12 @@ type EvidenceRow = typeof evidence.$inferSelect;
 
 const HEAD_BYTES = 4100;
 
+function formatBytes(n: number): string {
+  if (n >= 1048576) return `${+(n / 1048576).toFixed(1)} MB`;
+  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KB`;
+  return `${n} bytes`;
+}
+
 /** Keeps the last path segment of a file name and refuses control characters. */
 export function cleanFilename(name: unknown): string {
   const base = requireText(name, 'filename', 1000).split(/[\\/]/).pop()!.trim();
@@ -110,7 +116,7 @@ export function evidenceApi(ctx: StoreContext): EvidenceApi {
         if (size > limit) {
           const destroy = (input.stream as { destroy?: () => void }).destroy;
           if (typeof destroy === 'function') destroy.call(input.stream);
-          throw new StoreError('too_large', `The file is larger than the limit of ${limit} bytes (${Math.round(limit / 1048576)} MB). Split it or ask an admin to raise WRIT_EVIDENCE_MAX_BYTES.`);
+          throw new StoreError('too_large', `The file is larger than the limit of ${formatBytes(limit)}. Split it, or ask an administrator to raise WRIT_EVIDENCE_MAX_BYTES.`);
         }
         hash.update(chunk);
         text.push(chunk);

@@ -308,7 +308,8 @@ export function storeSuite(name: string, target: SuiteTarget): void {
       const big = function* () {
         for (let i = 0; i < 5; i++) yield Buffer.alloc(64 * 1024, 0x61);
       };
-      await rejectsWith(store.evidence.put(a, c.id, { filename: 'big.txt', stream: big() }), 'too_large');
+      const tooBig = await rejectsWith(store.evidence.put(a, c.id, { filename: 'big.txt', stream: big() }), 'too_large');
+      assert.match(tooBig.message, /limit of 256 KB/);
       await rejectsWith(store.evidence.put(a, c.id, { filename: 'empty.txt', stream: [] }), 'invalid');
       await rejectsWith(store.evidence.put(a, c.id, { filename: '../', stream: [Buffer.from('x')] }), 'invalid');
       assert.equal((await store.evidence.list(a, c.id)).length, 4, 'refused files leave nothing behind');
