@@ -40,3 +40,15 @@ test('coerceAnswer validates with the schema pattern, range and options', () => 
   assert.deepEqual(coerceAnswer(m, ['street_arrest', 'traffic_stop']), { ok: true, value: ['traffic_stop', 'street_arrest'] });
   assert.deepEqual(coerceAnswer(m, ['flying']), { ok: false, problem: 'option' });
 });
+
+test('coerceAnswer checks a real calendar date for date-times too', () => {
+  const dt = fieldSpec(schema, 'detention.releasedAt')!;
+  assert.equal(dt.kind, 'dateTime');
+  assert.deepEqual(coerceAnswer(dt, '2026-01-15T17:00-05:00'), { ok: true, value: '2026-01-15T17:00-05:00' });
+  assert.deepEqual(coerceAnswer(dt, 'soon'), { ok: false, problem: 'dateTime' });
+});
+
+test('a date-time on a day that does not exist is refused before it reaches the server', () => {
+  const dt = fieldSpec(schema, 'detention.releasedAt')!;
+  assert.deepEqual(coerceAnswer(dt, '2026-02-30T10:00'), { ok: false, problem: 'dateTime' });
+});

@@ -43,7 +43,16 @@ export function schemaAt(root: unknown, path: string): JsonSchema | null {
   return node ?? null;
 }
 
-const DATE_TIME_MARK = 'T(?:';
+/** A string field is a date-time when its pattern takes a date with a time and refuses a bare date. */
+function isDateTimePattern(pattern: string | undefined): boolean {
+  if (!pattern) return false;
+  try {
+    const re = new RegExp(pattern);
+    return re.test('2026-01-15T17:00') && !re.test('2026-01-15');
+  } catch {
+    return false;
+  }
+}
 
 export function fieldSpec(root: unknown, path: string): FieldSpec | null {
   const node = schemaAt(root, path);
@@ -70,10 +79,17 @@ export function fieldSpec(root: unknown, path: string): FieldSpec | null {
   }
   if (node.type === 'string') {
     if (node.format === 'date') return { ...base, kind: 'date', pattern: node.pattern ?? null };
-    if (node.pattern?.includes(DATE_TIME_MARK)) return { ...base, kind: 'dateTime', pattern: node.pattern };
+    if (isDateTimePattern(node.pattern)) return { ...base, kind: 'dateTime', pattern: node.pattern ?? null };
     return { ...base, kind: 'text', pattern: node.pattern ?? null };
   }
   return null;
+}
+
+function isRealDate(ymd: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
 export type ValidationProblem = 'required' | 'pattern' | 'date' | 'dateTime' | 'integer' | 'range' | 'option';
@@ -105,7 +121,8 @@ export function coerceAnswer(spec: FieldSpec, raw: string | string[]): { ok: tru
       return spec.pattern && !new RegExp(spec.pattern).test(text) ? { ok: false, problem: 'date' } : { ok: true, value: text };
     case 'dateTime': {
       // <input type="datetime-local"> gives "2026-01-15T17:00"; the schema accepts it as a local time.
-      return spec.pattern && !new RegExp(spec.pattern).test(text) ? { ok: false, problem: 'dateTime' } : { ok: true, value: text };
+      const fits = !spec.pattern || new RegExp(spec.pattern).test(text);
+      return fits && isRealDate(text.slice(0, 10)) ? { ok: true, value: text } : { ok: false, problem: 'dateTime' };
     }
     case 'text':
       return spec.pattern && !new RegExp(spec.pattern).test(text) ? { ok: false, problem: 'pattern' } : { ok: true, value: text };

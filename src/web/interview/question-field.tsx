@@ -33,8 +33,9 @@ export const QuestionField = forwardRef<HTMLElement, QuestionFieldProps>(functio
       {why}
     </p>
   ) : null;
+  // role="alert": announced as soon as it appears; aria-describedby ties it to the control.
   const err = error ? (
-    <p id={errId} className="field-error">
+    <p id={errId} className="field-error" role="alert">
       {error}
     </p>
   ) : null;

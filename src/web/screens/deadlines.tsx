@@ -15,6 +15,7 @@ import { formatDay, formatInstant, todayIso } from '../format.ts';
 import { addMonths, monthGrid } from '../month-grid.ts';
 import { useMessages } from '../use-messages.ts';
 import { Citations } from './analysis.tsx';
+import { RecordDocketEvent } from '../record-docket-event.tsx';
 
 interface Row {
   key: string;
@@ -110,6 +111,7 @@ export default function Deadlines({ caseId }: { caseId: string }) {
             </ul>
           )}
           <MonthView rows={rows} />
+          <RecordDocketEvent caseId={caseId} onRecorded={load.reload} />
         </>
       )}
     </Screen>
