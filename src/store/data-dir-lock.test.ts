@@ -79,3 +79,18 @@ test('after the first process releases, a second process opens the data director
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('an empty lock file just created (a process starting up) is respected; an old one is taken over', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'writ-lock-'));
+  try {
+    const path = join(dir, LOCK_FILE);
+    writeFileSync(path, '');
+    assert.throws(() => lockDataDir(dir), (e) => e instanceof StoreError && e.code === 'locked' && /being opened/.test(e.message));
+    const { utimesSync } = await import('node:fs');
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(path, old, old);
+    lockDataDir(dir)();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -3,7 +3,7 @@
  * (`<data-dir>/writ.lock`, holding the owner's pid) refuses a second process clearly. A lock left by a process that
  * no longer runs is taken over.
  */
-import { openSync, writeSync, closeSync, readFileSync, unlinkSync, mkdirSync } from 'node:fs';
+import { openSync, writeSync, closeSync, readFileSync, unlinkSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { hostname } from 'node:os';
 import { StoreError } from './types.ts';
@@ -31,6 +31,15 @@ function readLock(path: string): LockInfo | null {
     return typeof info.pid === 'number' ? info : null;
   } catch {
     return null;
+  }
+}
+
+/** The lock file's modification time in ms (0 when it is gone). */
+function lockAgeStart(path: string): number {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return 0;
   }
 }
 
@@ -78,7 +87,11 @@ export function lockDataDir(dataDir: string): () => void {
             `gone, delete ${path}.`,
         );
       }
-      // Stale (dead pid) or unreadable lock: take it over.
+      if (!held && Date.now() - lockAgeStart(path) < 5000) {
+        // Just created by a process that has not written its pid yet.
+        throw new StoreError('locked', `The data directory ${dataDir} is being opened by another Writ process. Try again in a moment.`);
+      }
+      // Stale (dead pid) or old unreadable lock: take it over.
       try {
         unlinkSync(path);
       } catch {
