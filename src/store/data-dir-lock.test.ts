@@ -9,14 +9,16 @@ import { lockDataDir, LOCK_FILE } from './data-dir-lock.ts';
 import { StoreError } from './types.ts';
 
 const indexUrl = new URL('./index.ts', import.meta.url).href;
+const templateUrl = new URL('./testing/pglite-template.ts', import.meta.url).href;
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Runs openStore() on `dir` in a second Node process; returns what it printed. */
 function openInSecondProcess(dir: string): { status: number | null; out: string } {
   const script = `
     const { openStore } = await import(${JSON.stringify(indexUrl)});
+    const { pgliteTemplate } = await import(${JSON.stringify(templateUrl)});
     try {
-      const s = await openStore({ dataDir: ${JSON.stringify(dir)}, envKey: Buffer.alloc(32, 1).toString('base64'), jobs: false, env: {} });
+      const s = await openStore({ dataDir: ${JSON.stringify(dir)}, envKey: Buffer.alloc(32, 1).toString('base64'), jobs: false, env: {}, pgliteTemplate: await pgliteTemplate() });
       await s.close();
       console.log('OPENED');
     } catch (e) {
