@@ -351,6 +351,12 @@ test('journey 6: sign-in errors, deadlines with .ics, evidence by drag and drop 
   await checkA11y(page, 'sign in with errors');
   await shot(page, 'more', '01-sign-in-error');
   await signIn(page, SEED.admin);
+  // The dashboard lists the case with the nearest deadline (the F6 detainer hold limit) first.
+  const firstRow = page.locator('table.cases tbody tr').first();
+  await firstRow.waitFor();
+  assert.equal((await firstRow.locator('th a').first().innerText()).trim(), 'F6 hold');
+  assert.notEqual((await firstRow.locator('td').first().innerText()).trim(), ui('en', 'dashboard.noDeadline'));
+  await shot(page, 'more', '01b-dashboard-deadlines-first');
 
   // Deadlines: the F6 hold limit from the analysis, in a list and in the month view; the calendar as .ics.
   await page.goto(`${world.baseUrl}/cases/${f6CaseId}/deadlines`);
@@ -363,6 +369,16 @@ test('journey 6: sign-in errors, deadlines with .ics, evidence by drag and drop 
   const icsPath = join(ARTIFACTS, 'more', ics.suggestedFilename());
   await ics.saveAs(icsPath);
   assert.match(readFileSync(icsPath, 'utf8'), /BEGIN:VCALENDAR/);
+  // Recording that the petition was filed adds the deadlines it starts; a missing date is tied to its field.
+  const rowsBefore = await page.locator('ul.deadline-list > li').count();
+  await page.getByLabel(ui('en', 'deadlines.record.kind')).selectOption('complaint-filed');
+  await page.getByRole('button', { name: ui('en', 'deadlines.record.submit') }).click();
+  assert.equal(await page.getByLabel(ui('en', 'deadlines.record.date')).getAttribute('aria-invalid'), 'true');
+  await page.getByLabel(ui('en', 'deadlines.record.date')).fill(new Date().toISOString().slice(0, 10));
+  await page.getByRole('button', { name: ui('en', 'deadlines.record.submit') }).click();
+  await page.getByRole('status').filter({ hasText: ui('en', 'deadlines.record.saved') }).waitFor();
+  await page.waitForFunction((n) => document.querySelectorAll('ul.deadline-list > li').length > n, rowsBefore);
+  await checkA11y(page, 'deadlines after recording an event');
 
   // Evidence: one file by the file picker, one by drag and drop; the SHA-256 matches; the chain of custody shows "added".
   await page.goto(`${world.baseUrl}/cases/${f6CaseId}/evidence`);

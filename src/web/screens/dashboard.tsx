@@ -7,7 +7,20 @@ import { useLoad } from '../components/use-load.ts';
 import { formatDay, formatInstant, todayIso } from '../format.ts';
 import { casePath, Link } from '../router.tsx';
 import { nextDeadline, sortForDashboard, type DashboardDeadline } from '../sort-cases.ts';
-import { listCaseDeadlines } from '../case-api.ts';
+import { getAnalysis, listCaseDeadlines } from '../case-api.ts';
+
+/** How many of the most recently changed open cases also get their analysis deadlines (e.g. a detainer hold limit). */
+const ANALYZED_ON_DASHBOARD = 20;
+
+async function caseDeadlines(caseId: string, analyze: boolean): Promise<DashboardDeadline[]> {
+  const docket = await listCaseDeadlines(caseId).catch(() => []);
+  if (!analyze) return docket;
+  const analysis = await getAnalysis(caseId).catch(() => null);
+  const fromAnalysis = (analysis?.remedies ?? []).flatMap((r) =>
+    r.deadlines.filter((d) => d.kind === 'deadline' && d.due && d.passed !== true).map((d) => ({ dueDate: d.due!.slice(0, 10) })),
+  );
+  return [...docket, ...fromAnalysis];
+}
 
 interface Row extends CaseSummary {
   next: DashboardDeadline | null;
@@ -18,8 +31,15 @@ export default function Dashboard() {
   const { data, error, loading } = useLoad(async () => {
     const { cases } = await api<{ cases: CaseSummary[] }>('GET', '/api/cases');
     const today = todayIso();
+    const analyzed = new Set(
+      cases
+        .filter((c) => c.status === 'open')
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+        .slice(0, ANALYZED_ON_DASHBOARD)
+        .map((c) => c.id),
+    );
     const rows: Row[] = await Promise.all(
-      cases.map(async (c) => ({ ...c, next: nextDeadline(await listCaseDeadlines(c.id).catch(() => []), today) })),
+      cases.map(async (c) => ({ ...c, next: nextDeadline(await caseDeadlines(c.id, analyzed.has(c.id)), today) })),
     );
     return sortForDashboard(rows);
   }, []);
