@@ -25,3 +25,9 @@ test('docs/facts.md explains every field of the schema', () => {
   walk(factsJsonSchema(), '');
   assert.match(doc, /`person\.aNumber` 🔒/);
 });
+
+test('the example in docs/facts.md is valid facts', async () => {
+  const { parseFacts } = await import('./parse-facts.ts');
+  const block = /```json\n([\s\S]*?)```/.exec(renderFactsDoc())![1]!;
+  assert.equal(parseFacts(block).ok, true);
+});
