@@ -137,6 +137,16 @@ test('journey 1: F6 detainer-hold emergency, from "what happened?" to a download
   await page.getByRole('heading', { level: 2, name: ui('en', 'analysis.getLawyerTitle') }).waitFor();
   await checkA11y(page, 'interview');
   await shot(page, 'f6', '03-interview');
+  // The county question has a lookup: type the county, see its federal court, use the reference spelling.
+  await answerInterview(page, 'en', F6, { stopAfter: 'detention.facility.name' });
+  const form = page.locator('form.question-form');
+  await form.getByLabel(ui('en', 'fields.detention.facility.county.label'), { exact: true }).fill('Lehigh');
+  await form.getByRole('button', { name: ui('en', 'lookup.county.button') }).click();
+  await form.getByText(/Eastern District of Pennsylvania/).waitFor();
+  await form.getByRole('button', { name: ui('en', 'lookup.useName') }).first().click();
+  assert.equal(await form.getByLabel(ui('en', 'fields.detention.facility.county.label'), { exact: true }).inputValue(), 'Lehigh County');
+  await checkA11y(page, 'interview county lookup');
+  await shot(page, 'f6', '03b-county-lookup');
   await answerInterview(page, 'en', F6);
   await checkA11y(page, 'interview done');
   await shot(page, 'f6', '04-interview-done');
@@ -327,6 +337,25 @@ test('journey 5: a user of another organization cannot see the case', async () =
   await shot(page, 'other-org', '01-not-found');
   const status = await page.evaluate(async (id) => (await fetch(`/api/cases/${id}`)).status, caseId);
   assert.equal(status, 404);
+  assert.deepEqual(errors, []);
+});
+
+test('journey 7: an agency\'s 287(g) status on the date of the events, looked up inside the interview', async () => {
+  const page = await newPage(world);
+  await signIn(page, SEED.admin);
+  await startCase(page, 'en', 'stopped287g', `287(g) stop ${Date.now()}`);
+  await answerInterview(page, 'en', { 'enforcement.agency.state': 'GA', 'enforcement.eventDate': '2025-08-01' }, { stopAfter: 'enforcement.eventDate' });
+  const form = page.locator('form.question-form');
+  const name = form.getByLabel(ui('en', 'fields.enforcement.agency.name.label'), { exact: true });
+  await name.fill('Harris County Sheriff');
+  await form.getByRole('button', { name: ui('en', 'lookup.agency.button') }).click();
+  // GA's Harris County Sheriff's Office signed a WSO agreement on May 22, 2025 (ICE sheet of July 18, 2025).
+  await form.getByText(ui('en', 'lookup.agency.had.yes').split('{{')[0]!.trim()).waitFor();
+  await form.getByText(/WSO/).first().waitFor();
+  await form.getByRole('button', { name: ui('en', 'lookup.useName') }).click();
+  assert.equal(await name.inputValue(), "Harris County Sheriff's Office");
+  await checkA11y(page, 'interview agency lookup');
+  await shot(page, 'lookups', '01-agency-287g');
   assert.deepEqual(errors, []);
 });
 

@@ -1,7 +1,7 @@
 /**
  * The interview's first question, "what happened?", as data: each answer records only what the person has just told
  * us (as facts) and names the first few facts to ask about next (those where a lookup helps: the facility, the
- * agency, the office). Everything after that is asked because the analysis engine's `questions` say it is missing.
+ * agency, the county — each after the state and date the lookup needs). Everything after that is asked because the analysis engine's `questions` say it is missing.
  * No legal conclusion is drawn here.
  */
 import type { FactsObject } from './facts-paths.ts';
@@ -23,7 +23,7 @@ export const START_CHOICES: readonly StartChoice[] = [
   {
     id: 'detainedNow',
     facts: { person: { custody: 'detained' }, reliefSought: { challenge: 'detention' } },
-    askFirst: ['detention.custodianType', 'detention.facility.name', 'detention.facility.state', 'detention.facility.county', 'detention.startDate'],
+    askFirst: ['detention.custodianType', 'detention.facility.state', 'detention.facility.name', 'detention.facility.county', 'detention.startDate'],
     urgent: true,
   },
   {
@@ -34,7 +34,7 @@ export const START_CHOICES: readonly StartChoice[] = [
       detainer: { issued: 'yes' },
       reliefSought: { challenge: 'detainer_hold' },
     },
-    askFirst: ['detention.facility.name', 'detention.facility.state', 'detention.facility.county', 'detention.releaseEligibleAt', 'detention.heldSolelyOnDetainer', 'detainer.warrant'],
+    askFirst: ['detention.facility.state', 'detention.facility.name', 'detention.facility.county', 'detention.releaseEligibleAt', 'detention.heldSolelyOnDetainer', 'detainer.warrant'],
     urgent: true,
   },
   {
@@ -46,7 +46,7 @@ export const START_CHOICES: readonly StartChoice[] = [
   {
     id: 'stopped287g',
     facts: { reliefSought: { challenge: 'stop_or_arrest' } },
-    askFirst: ['enforcement.agency.name', 'enforcement.agency.state', 'enforcement.eventDate', 'enforcement.has287g', 'enforcement.actions', 'person.custody'],
+    askFirst: ['enforcement.agency.state', 'enforcement.eventDate', 'enforcement.agency.name', 'enforcement.has287g', 'enforcement.actions', 'person.custody'],
     urgent: false,
   },
   {
