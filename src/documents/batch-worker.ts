@@ -13,11 +13,12 @@ const ctx: RowContext = { ...data, reference, analyze: (f, r) => analyze(f, { re
 
 parentPort!.on('message', async (m: { index: number; row: Row }) => {
   let error: string | null = null;
+  let files = 0;
   try {
-    await processRow(m.row, m.index, ctx);
+    files = await processRow(m.row, m.index, ctx);
   } catch (e) {
     error = (e as Error).message;
   }
-  parentPort!.postMessage({ index: m.index, error });
+  parentPort!.postMessage({ index: m.index, error, files });
 });
 parentPort!.postMessage({ ready: true });

@@ -4,6 +4,9 @@
  *
  * Columns (header row required; all optional except id):
  *   id, name, form, receipt_number, filed_date, office_name, interview_date, biometrics_done, applicant_caused_delay,
+ *   rfe_all_answered, other_remedy_pending, inquiries, queue_order (fifo|lifo|priority_date|visa_bulletin|none),
+ *   agency_statement (none|pending_background_checks|administrative_processing|terrorism_related_hold),
+ *   last_agency_action_date, harm_work, harm_family, harm_health (yes|no|unknown),
  *   residence_state, residence_county, city, adjudicate_within_days, analysis_date, filing_date,
  *   filer_kind (pro_se|attorney), filer_name, filer_bar_number, filer_firm, filer_address (lines separated by "|"),
  *   filer_phone, filer_email, facts_file (a facts or packet JSON file, relative to the CSV; its values win).
@@ -17,6 +20,7 @@ import type { Analysis } from '../core/analysis/types.ts';
 import type { Reference } from '../core/reference/reference.ts';
 import { buildPacket, type Format } from './build-packet.ts';
 import { parsePacketFile, writePacket } from './write-packet.ts';
+import { t } from '../i18n/i18n.ts';
 import type { PacketInput } from './packet-input.ts';
 
 export type Row = Record<string, string>;
@@ -47,9 +51,17 @@ export async function rowToPacket(row: Row, csvDir: string): Promise<{ facts: un
       filedDate: row.filed_date || undefined,
       interviewDate: row.interview_date || undefined,
       biometricsDone: yn(row.biometrics_done),
+      interviewHeld: row.interview_date ? 'yes' : undefined,
+      rfe: row.rfe_all_answered ? { issued: 'yes', allAnswered: yn(row.rfe_all_answered) } : undefined,
       applicantCausedDelay: yn(row.applicant_caused_delay),
+      lastAgencyActionDate: row.last_agency_action_date || undefined,
       status: 'pending',
+      queue: row.queue_order ? { order: row.queue_order } : undefined,
+      securityChecks: row.agency_statement ? { agencyStatement: row.agency_statement } : undefined,
+      inquiries: yn(row.inquiries),
+      otherRemedyPending: yn(row.other_remedy_pending),
     },
+    harms: row.harm_work || row.harm_family || row.harm_health ? { work: yn(row.harm_work), family: yn(row.harm_family), health: yn(row.harm_health) } : undefined,
     reliefSought: { kinds: ['adjudicate'], adjudicateWithinDays: days, challenge: 'delay' },
   });
   const packet: PacketInput = clean({
@@ -82,6 +94,8 @@ export interface BatchOptions {
 }
 
 export interface BatchResult {
+  /** Files written (documents × formats), over all packets made in this run. */
+  files: number;
   ok: number;
   failed: number;
   skipped: number;
@@ -99,14 +113,16 @@ export interface RowContext {
 }
 
 /** Builds and writes one row's packet. Throws with a message that names the problem (never the row's data). */
-export async function processRow(row: Row, index: number, ctx: RowContext): Promise<void> {
+export async function processRow(row: Row, index: number, ctx: RowContext): Promise<number> {
   const id = row.id ?? '';
   if (!safeId(id)) throw new Error('id must be 1–64 letters, digits, dots, dashes or underscores');
   const { facts: rawFacts, packet } = await rowToPacket(row, ctx.csvDir);
   const { facts, input } = parsePacketFile(JSON.stringify({ facts: rawFacts, packet }), `row ${index + 2}`);
   const analysis = ctx.analyze(facts, ctx.reference);
   const built = await buildPacket({ facts, analysis, reference: ctx.reference, options: { input, formats: ctx.formats } });
+  if (!built.documents.length) throw new Error(t('en', 'documents:warnings.noViableRemedy'));
   await writePacket(built, join(ctx.outDir, id));
+  return built.manifest.files.length;
 }
 
 export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
@@ -122,6 +138,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   let failed = 0;
   let skipped = 0;
   let finished = 0;
+  let files = 0;
   const pending: number[] = [];
   rows.forEach((row, k) => {
     if (done.has(row.id ?? '')) skipped++;
@@ -129,8 +146,9 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   });
   finished = skipped;
   if (skipped) opts.onProgress?.(finished, rows.length);
-  const record = async (k: number, error: string | null) => {
+  const record = async (k: number, error: string | null, count = 0) => {
     const id = rows[k]!.id ?? '';
+    files += count;
     if (error === null) {
       await appendFile(doneFile, id + '\n');
       ok++;
@@ -146,12 +164,13 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     const ctx: RowContext = { csvDir, outDir: opts.outDir, formats: opts.formats, reference: opts.reference, analyze: opts.analyze };
     for (const k of pending) {
       let error: string | null = null;
+      let count = 0;
       try {
-        await processRow(rows[k]!, k, ctx);
+        count = await processRow(rows[k]!, k, ctx);
       } catch (e) {
         error = (e as Error).message;
       }
-      await record(k, error);
+      await record(k, error, count);
     }
   } else {
     const { Worker } = await import('node:worker_threads');
@@ -169,9 +188,9 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
             }
             w.postMessage({ index: k, row: rows[k] });
           };
-          w.on('message', (m: { ready?: true; index?: number; error?: string | null }) => {
+          w.on('message', (m: { ready?: true; index?: number; error?: string | null; files?: number }) => {
             if (m.ready) return next();
-            chain = chain.then(() => record(m.index!, m.error ?? null));
+            chain = chain.then(() => record(m.index!, m.error ?? null, m.files ?? 0));
             next();
           });
           w.on('error', rejectWorker);
@@ -180,5 +199,5 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     );
     await chain;
   }
-  return { ok, failed, skipped, errorsFile };
+  return { files, ok, failed, skipped, errorsFile };
 }

@@ -46,6 +46,8 @@ export interface DocModel {
   pleading: PleadingPaper | null;
   /** Short title printed in the footer of each page. */
   footer?: string;
+  /** Words for "Page N of M" in the footer (default English). */
+  pageWords?: { page: string; of: string };
   blocks: Block[];
 }
 

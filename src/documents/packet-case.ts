@@ -140,8 +140,10 @@ export function defendantsFor(caseType: CaseTypeId, facts: Facts, input: PacketI
   }
 }
 
-export function courtInfo(analysis: Analysis, caseType: CaseTypeId, facts: Facts, reference?: Reference): CourtInfo {
-  const v = caseType === 'habeas' && analysis.confinementVenue?.courtId ? analysis.confinementVenue : analysis.venue;
+export function courtInfo(analysis: Analysis, caseType: CaseTypeId, facts: Facts, reference?: Reference, remedies: RemedyId[] = []): CourtInfo {
+  // The remedy's own venue (SPEC § 3.1) when the analysis names its court; else the case-level venue.
+  const own = analysis.remedies.find((r) => remedies.includes(r.remedy) && r.venue?.court?.courtId)?.venue?.court;
+  const v = own ?? (caseType === 'habeas' && analysis.confinementVenue?.courtId ? analysis.confinementVenue : analysis.venue);
   const courtId = v.courtId ?? facts.venue?.courtId ?? null;
   const court = courtId && reference ? reference.court(courtId) : null;
   let division: string | null = null;
@@ -176,7 +178,7 @@ export function buildPacketCase(args: {
   reference?: Reference;
 }): PacketCase {
   const { caseType, remedies, facts, analysis, input, reference } = args;
-  const court = courtInfo(analysis, caseType, facts, reference);
+  const court = courtInfo(analysis, caseType, facts, reference, remedies);
   const warnings: Message[] = [];
   for (const r of analysis.remedies) if (remedies.includes(r.remedy)) warnings.push(...r.warnings);
   warnings.push(...analysis.warnings);

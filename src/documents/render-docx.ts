@@ -157,7 +157,11 @@ export async function renderDocx(model: DocModel): Promise<Uint8Array> {
         alignment: AlignmentType.CENTER,
         suppressLineNumbers: true,
         children: [
-          new TextRun({ font: FONT, size: 18, children: [`${model.footer ?? model.title} — Page `, PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] }),
+          new TextRun({
+            font: FONT,
+            size: 18,
+            children: [`${model.footer ?? model.title} — ${model.pageWords?.page ?? 'Page'} `, PageNumber.CURRENT, ` ${model.pageWords?.of ?? 'of'} `, PageNumber.TOTAL_PAGES],
+          }),
         ],
       }),
     ],

@@ -247,7 +247,8 @@ export async function renderPdf(model: DocModel, opts: PdfOptions = {}): Promise
     const savedBottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.font('R').fontSize(9);
-    const footer = `${model.footer ?? model.title} — Page ${p + 1} of ${pages}`;
+    const w = model.pageWords ?? { page: 'Page', of: 'of' };
+    const footer = `${model.footer ?? model.title} — ${w.page} ${p + 1} ${w.of} ${pages}`;
     doc.text(footer, left, PAGE_H - 36, { width, align: 'center', lineBreak: false });
     if (pleading) {
       doc.fontSize(size);

@@ -6,7 +6,22 @@
 import type { Analysis, RemedyId, RemedyResult, Viability } from '../../src/core/analysis/types.ts';
 
 function remedy(remedy: RemedyId, viability: Viability, warnings: RemedyResult['warnings'] = []): RemedyResult {
-  return { remedy, title: { en: remedy, es: remedy }, viability, summary: [], elements: [], bars: [], reliefs: [], warnings, questions: [], deadlines: [], citations: [] };
+  const basis = remedy === 'HABEAS_2241' ? 'confinement' : 'residence';
+  return {
+    remedy,
+    title: { en: remedy, es: remedy },
+    viability,
+    // The court is left to the case-level venue here; the packet builder falls back to it.
+    venue: { basis, rule: { en: basis, es: basis }, citations: [], court: null },
+    summary: [],
+    elements: [],
+    bars: [],
+    reliefs: [],
+    warnings,
+    questions: [],
+    deadlines: [],
+    citations: [],
+  };
 }
 
 function venue(courtId: string, districtName: string, circuit: string, source: Analysis['venue']['source']): Analysis['venue'] {

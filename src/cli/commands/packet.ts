@@ -105,7 +105,7 @@ const command: Command = {
         if (e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' || /csv/i.test(e.code ?? '')) throw new UsageError(t('en', 'documents:errors.badCsv', { file: values.batch!, message: e.message }));
         throw e;
       });
-      io.stdout(t(lang, 'documents:packet.batchDone', { ok: r.ok, failed: r.failed, skipped: r.skipped, report: r.errorsFile }) + '\n');
+      io.stdout(t(lang, 'documents:packet.batchDone', { ok: r.ok, files: r.files, failed: r.failed, skipped: r.skipped, report: r.errorsFile }) + '\n');
       return r.failed > 0 && r.ok === 0 && r.skipped === 0 ? 1 : 0;
     }
     const file = positionals[0];

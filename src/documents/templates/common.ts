@@ -22,6 +22,15 @@ export function caseNumber(pc: PacketCase): Inline {
   return pc.input.caseNumber ?? forCourt('assigned by the clerk');
 }
 
+const MESES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+
+/** A date in words in English ("May 4, 2026") or Spanish ("4 de mayo de 2026"). */
+export function dateIn(lang: 'en' | 'es', iso: string): string {
+  if (lang === 'en') return longDate(iso);
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} de ${MESES[(m ?? 1) - 1]} de ${y}`;
+}
+
 export function dateOr(iso: string | null | undefined, label: string): Inline {
   return iso ? longDate(iso) : fill(label);
 }

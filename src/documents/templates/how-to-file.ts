@@ -8,6 +8,7 @@ import { deadlinesFor, feeTotal, filingRules } from '../filing-rules.ts';
 import { fill, type Block, type DocModel, type Inline } from '../model.ts';
 import type { PacketCase } from '../packet-case.ts';
 import { serviceRecipients } from './service.ts';
+import { dateIn } from './common.ts';
 
 const plain = (xs: Inline[]): string => xs.map((x) => (typeof x === 'string' ? x : 'fill' in x ? `[[FILL: ${x.fill}]]` : x.text)).join('');
 
@@ -26,7 +27,7 @@ export function howToFile(pc: PacketCase, lang: Lang): DocModel {
   if (ct.fee === 'civil') {
     const civil = fees.fees.find((f) => f.id === 'CIVIL_FILING_FEE')!;
     const admin = fees.fees.find((f) => f.id === 'ADMINISTRATIVE_FEE')!;
-    blocks.push(P(t(lang, 'documents:howToFile.feeCivil', { total: feeTotal('civil'), filing: civil.amountUsd, filingCite: civil.cite, admin: admin.amountUsd, adminSince: admin.effectiveDate ?? '' })));
+    blocks.push(P(t(lang, 'documents:howToFile.feeCivil', { total: feeTotal('civil'), filing: civil.amountUsd, filingCite: civil.cite, admin: admin.amountUsd, adminSince: admin.effectiveDate ? dateIn(lang, admin.effectiveDate) : '' })));
   } else {
     const h = fees.fees.find((f) => f.id === 'HABEAS_FILING_FEE')!;
     blocks.push(P(t(lang, 'documents:howToFile.feeHabeas', { total: feeTotal('habeas'), cite: h.cite })));
@@ -39,7 +40,7 @@ export function howToFile(pc: PacketCase, lang: Lang): DocModel {
 
   blocks.push(H('serveHeading'));
   const s = r.service;
-  blocks.push(P(pc.caseType === 'habeas' ? t(lang, 'documents:howToFile.serveHabeas') : t(lang, 'documents:howToFile.serveCivil', { method: s.method })));
+  blocks.push(P(pc.caseType === 'habeas' ? t(lang, 'documents:howToFile.serveHabeas') : t(lang, 'documents:howToFile.serveCivil', { method: t(lang, 'documents:howToFile.method') })));
   blocks.push({ kind: 'list', items: serviceRecipients(pc).map((x) => [plain(x.who), ` (${x.rule})`]) });
 
   blocks.push(H('deadlinesHeading'));
@@ -48,7 +49,7 @@ export function howToFile(pc: PacketCase, lang: Lang): DocModel {
     const base = t(lang, `documents:howToFile.deadline.${d.id}`, { days: d.days, max: d.maxDays ?? '', rule: d.rule });
     if (d.id === 'SERVE_90' && pc.filingDate) {
       const due = addDaysFrcp6a(pc.filingDate, d.days).date;
-      items.push([base, ' ', t(lang, 'documents:howToFile.dueOn', { date: due, rule: r.deadlines.counting.rule })]);
+      items.push([base, ' ', t(lang, 'documents:howToFile.dueOn', { date: dateIn(lang, due), rule: r.deadlines.counting.rule })]);
     } else items.push([base]);
   }
   blocks.push({ kind: 'list', items });
@@ -68,5 +69,6 @@ export function howToFile(pc: PacketCase, lang: Lang): DocModel {
     blocks.push({ kind: 'list', items: ws });
   }
   const id = lang === 'en' ? 'how-to-file' : `how-to-file-${lang}`;
-  return { id, title: t(lang, 'documents:howToFile.title'), spacing: 'single', pleading: null, footer: t(lang, 'documents:howToFile.title'), blocks };
+  const pageWords = { page: t(lang, 'documents:page.page'), of: t(lang, 'documents:page.of') };
+  return { id, title: t(lang, 'documents:howToFile.title'), spacing: 'single', pleading: null, footer: t(lang, 'documents:howToFile.title'), pageWords, blocks };
 }
