@@ -57,6 +57,11 @@ export function rightViolated(c: EvalContext): ElementEval {
     if (f.person?.citizenship === 'us_citizen') r.push(msg('reason.citizenHeld'));
     return { finding: 'met', reasons: r, facts: ['detention.heldSolelyOnDetainer', 'detainer.basis', 'detainer.warrant', 'person.citizenship'] };
   }
+  if (acts.includes('home_entry')) {
+    // SPEC § 2.5: an administrative warrant (I-200/I-205) traditionally does not authorize entering a home without consent [VERIFY].
+    if (f.detainer?.warrant === 'judicial') return { finding: 'unknown', reasons: [msg('reason.homeEntryJudicialWarrant'), ...reasons], facts: ['enforcement.actions', 'detainer.warrant'] };
+    return { finding: 'met', reasons: [msg('reason.homeEntryAdministrativeWarrant'), ...reasons], facts: ['enforcement.actions', 'detainer.warrant'], warnings: [msg('flag.adminWarrantHomeEntry')] };
+  }
   if (acts.includes('immigration_arrest') || acts.includes('street_arrest')) {
     const cz = f.person?.citizenship;
     if (cz === 'us_citizen' || cz === 'lpr') return { finding: 'met', reasons: [msg('reason.arrestOfLawfulResident', { status: cz }), ...reasons], facts: ['enforcement.actions', 'person.citizenship'] };
@@ -78,6 +83,8 @@ export function stateColor(c: EvalContext): ElementEval {
   if (FEDERAL.has(t)) return { finding: 'not_met', effect: 'barred', reasons: [msg('reason.federalActorNo1983')], facts };
   if (!LOCAL.has(t)) return unknown('enforcement.agency.type', 'agencyUnknown');
   const src = c.has287gSource === 'reference' ? [msg('reason.agency287gFromReference', { status: c.has287g, models: c.models287g.join(', ') || '—' })] : [];
+  // California (SB 54) and Illinois (Keep Illinois Families Together Act) bar 287(g) functions / agreements (SPEC § 2.6).
+  const banned = c.has287g === 'yes' && (c.enforcementState === 'CA' || c.enforcementState === 'IL') ? [msg('flag.state287gBan', { state: c.enforcementState })] : [];
   if (c.has287g === 'no') return { finding: 'met', reasons: [...src, msg('reason.localNo287g')], facts };
   if (c.has287g === 'unknown') return { ...unknown('enforcement.has287g', 'has287gUnknown'), reasons: [...src, msg('reason.has287gUnknown')] };
   const split = actsBeyond287g(c);
@@ -88,12 +95,12 @@ export function stateColor(c: EvalContext): ElementEval {
       finding: 'met',
       reasons: [...src, msg('reason.actsBeyondModel', { acts: split.beyond.join(', '), models })],
       facts,
-      warnings: [msg('flag.beyondModel')],
+      warnings: [msg('flag.beyondModel'), ...banned],
     };
   }
   const reasons = [...src, msg('reason.within287gFederalColor', { models })];
   if (actions(c).includes('traffic_stop')) reasons.push(msg('reason.stopItselfMayBeStateAction'));
-  return { finding: 'not_met', effect: 'barred', reasons, facts, warnings: [msg('flag.beyondModel')] };
+  return { finding: 'not_met', effect: 'barred', reasons, facts, warnings: [msg('flag.beyondModel'), ...banned] };
 }
 
 // ---- S3: a defendant who can be liable (Monell for the county; officers individually, qualified immunity) ----
