@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { renderPdf } from './render-pdf.ts';
+import type { Block, DocModel } from './model.ts';
+
+test('pleading paper: 28 numbered lines a page, and every line of text sits on the 12 pt half-grid of the numbers', async () => {
+  const blocks: Block[] = [
+    { kind: 'contact', lines: [['Jane Roe'], ['Oakland, CA']] },
+    { kind: 'heading', text: ['INTRODUCTION'] },
+    ...Array.from({ length: 30 }, (_, k): Block => ({
+      kind: 'para',
+      number: k + 1,
+      text: ['Plaintiff states a fact that runs long enough to wrap onto a second line, with ', { text: 'an italic case name', italic: true }, ' and ', { text: 'bold', bold: true }, ' words.'],
+    })),
+    { kind: 'heading', text: ['PRAYER FOR RELIEF'] },
+    { kind: 'list', ordered: true, items: [['Order the agency to act.'], ['Other relief.']] },
+  ];
+  const model: DocModel = { id: 't', title: 'Test', spacing: 'double', pleading: { linesPerPage: 28, fontSizePt: 12, cite: 'N.D. Cal. Civil L.R. 3-4' }, blocks };
+  const dir = mkdtempSync(join(tmpdir(), 'writ-grid-'));
+  try {
+    const path = join(dir, 't.pdf');
+    writeFileSync(path, await renderPdf(model));
+    const xml = execFileSync('pdftotext', ['-bbox-layout', path, '-'], { encoding: 'utf8' });
+    const pages = xml.split('<page ').slice(1);
+    assert.ok(pages.length >= 3);
+    for (const page of pages) {
+      const lines = [...page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>\s*<word[^>]*>([^<]*)<\/word>/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), first: m[3]! }));
+      const numbers = lines.filter((l) => l.x < 100).map((l) => Number(l.first));
+      assert.deepEqual(numbers, Array.from({ length: 28 }, (_, k) => k + 1), 'line numbers 1–28');
+      const top = lines.find((l) => l.x < 100)!.y;
+      for (const l of lines.filter((l) => l.x >= 100 && l.y < 72 + 28 * 24)) {
+        const off = (l.y - top) % 12;
+        assert.ok(off < 0.5 || off > 11.5, `"${l.first}" at y=${l.y} is off the grid by ${off.toFixed(2)} pt`);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the PDF embeds its fonts and its text can be extracted', async () => {
+  const model: DocModel = { id: 't', title: 'Test', spacing: 'single', pleading: null, blocks: [{ kind: 'para', text: ['Número de recibo § 1447(b) — “texto”'] }] };
+  const dir = mkdtempSync(join(tmpdir(), 'writ-fonts-'));
+  try {
+    const path = join(dir, 't.pdf');
+    writeFileSync(path, await renderPdf(model));
+    const fonts = execFileSync('pdffonts', [path], { encoding: 'utf8' });
+    for (const line of fonts.split('\n').slice(2).filter(Boolean)) assert.match(line, /\byes\s+yes\s+yes\b/, `embedded, subset, unicode map: ${line}`);
+    assert.match(execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }), /Número de recibo § 1447\(b\) — “texto”/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
