@@ -127,3 +127,16 @@ test('an invalid request names the fields, never echoes their values', async () 
   const body = JSON.parse(text) as { error: { issues: { path: string }[] } };
   assert.ok(body.error.issues.some((i) => i.path === 'title'));
 });
+
+test('deeply nested JSON is a 400, not a crash', async () => {
+  const deep = '{"title":"x","facts":' + '['.repeat(7000) + ']'.repeat(7000) + '}';
+  await expectClientError(
+    await h.request('POST', '/api/cases', { as: 'admin', body: deep, headers: { 'content-type': 'application/json' } }),
+    'deep arrays', 400,
+  );
+  const deepObj = '{"facts":{"version":1,"person":' + '{"a":'.repeat(2500) + '1' + '}'.repeat(2500) + '}}';
+  await expectClientError(
+    await h.request('POST', '/api/analyze', { as: 'admin', body: deepObj, headers: { 'content-type': 'application/json' } }),
+    'deep objects', 400,
+  );
+});

@@ -24,8 +24,8 @@ function filesUnder(dir: string): string[] {
     .filter((f) => statSync(f).isFile());
 }
 
-function start(env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['bin/writ.mjs', 'serve', '--port', '0', '--data-dir', dataDir, '--lang', 'en'], {
+function start(env: Record<string, string> = {}, dir = dataDir) {
+  const child = spawn(process.execPath, ['bin/writ.mjs', 'serve', '--port', '0', '--data-dir', dir, '--lang', 'en'], {
     cwd: root,
     env: { ...process.env, WRIT_KEY: '', WRIT_KEY_FILE: '', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -99,6 +99,32 @@ test('writ serve: first admin from the environment, serves the API, refuses a se
   assert.deepEqual(hits, [], 'files holding the planted name in plaintext');
   // Control: the scan does see what the database wrote (a staff email is stored as is).
   assert.ok(files.some((f) => readFileSync(f).includes(Buffer.from('boss@example.org'))), 'the scan reads the database files');
+});
+
+test('writ serve: without WRIT_ADMIN_PASSWORD the first admin password is printed once, on the first run only', { timeout: 240_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'writ-serve-first-'));
+  try {
+    const first = start({ WRIT_ADMIN_EMAIL: '', WRIT_ADMIN_PASSWORD: '' }, dir);
+    const url = await first.url;
+    const m = /Password \(shown once[^)]*\): (\S+)/.exec(first.output().out);
+    assert.ok(m, first.output().out);
+    const login = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@localhost', password: m[1] }),
+    });
+    assert.equal(login.status, 200);
+    assert.ok(!first.output().err.includes(m[1]!), 'the password is not in the log');
+    first.child.kill('SIGINT');
+    assert.equal(await first.exited, 0, `first: ${JSON.stringify(first.output())} signal ${first.child.signalCode}`);
+    const again = start({ WRIT_ADMIN_EMAIL: '', WRIT_ADMIN_PASSWORD: '' }, dir);
+    await again.url;
+    assert.doesNotMatch(again.output().out, /First run|Password/);
+    again.child.kill('SIGTERM');
+    assert.equal(await again.exited, 0, `again: ${JSON.stringify(again.output())} signal ${again.child.signalCode}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('writ serve: bad flags exit 2 with the fix', async () => {

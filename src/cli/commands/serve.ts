@@ -64,6 +64,19 @@ const serveCommand: Command = {
       if (!ok) throw new UsageError(`--public-origin must be an origin like https://writ.example.org, not "${o}".`);
     }
 
+    // Signals are handled from the start: Ctrl+C while the database opens still closes it cleanly.
+    let stopRequested: (() => void) | null = null;
+    const stopped = new Promise<void>((resolve) => {
+      stopRequested = resolve;
+    });
+    const onSignal = () => stopRequested?.();
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    const unlisten = () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    };
+
     let running;
     try {
       running = await startServer({
@@ -78,6 +91,7 @@ const serveCommand: Command = {
         },
       });
     } catch (e) {
+      unlisten();
       if (e instanceof StoreError) {
         io.stderr(`writ serve: ${e.message}\n`);
         return 1;
@@ -97,16 +111,10 @@ const serveCommand: Command = {
     if (running.webDir) io.stdout(`${t(lang, 'api:serve.webServed', { dir: running.webDir })}\n`);
     io.stdout(`${t(lang, 'api:serve.listening', { url: running.url })}\n`);
 
-    await new Promise<void>((resolve) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        io.stderr(`${t(lang, 'api:serve.stopping')}\n`);
-        void running.close().then(resolve);
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+    await stopped;
+    unlisten();
+    io.stderr(`${t(lang, 'api:serve.stopping')}\n`);
+    await running.close();
     io.stderr(`${t(lang, 'api:serve.stopped')}\n`);
     return 0;
   },
