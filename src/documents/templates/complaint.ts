@@ -188,7 +188,7 @@ function delayComplaint(pc: PacketCase): DocModel {
 }
 
 function natz1447bComplaint(pc: PacketCase): DocModel {
-  const title = 'COMPLAINT FOR HEARING ON NATURALIZATION APPLICATION UNDER 8 U.S.C. § 1447(b)';
+  const title = `COMPLAINT FOR HEARING ON NATURALIZATION APPLICATION UNDER ${cite('NATZ_1447B')}`;
   const n = counter();
   const br = pc.facts.benefitRequest ?? {};
   const days = pc.facts.reliefSought?.adjudicateWithinDays;
@@ -230,7 +230,7 @@ function natz1447bComplaint(pc: PacketCase): DocModel {
 }
 
 function natz1421cPetition(pc: PacketCase): DocModel {
-  const title = 'PETITION FOR DE NOVO REVIEW OF DENIAL OF NATURALIZATION APPLICATION UNDER 8 U.S.C. § 1421(c)';
+  const title = `PETITION FOR DE NOVO REVIEW OF DENIAL OF NATURALIZATION APPLICATION UNDER ${cite('NATZ_1421C')}`;
   const n = counter();
   const br = pc.facts.benefitRequest ?? {};
   const n336 = br.n336;
@@ -304,7 +304,7 @@ export function habeasTheory(pc: PacketCase): 'zadvydas' | 'bond' | 'detainer' |
 }
 
 function habeasPetition(pc: PacketCase): DocModel {
-  const title = 'PETITION FOR WRIT OF HABEAS CORPUS UNDER 28 U.S.C. § 2241';
+  const title = `PETITION FOR WRIT OF HABEAS CORPUS UNDER ${cite('HABEAS_2241')}`;
   const n = counter();
   const d = pc.facts.detention ?? {};
   const fac = d.facility ?? {};

@@ -112,7 +112,7 @@ export function summons(pc: PacketCase, p: Party, index: number): DocModel {
       kind: 'para',
       single: true,
       text: [
-        `A lawsuit has been filed against you. Within ${r.default.days} days after service of this summons on you (not counting the day you received it) — or ${r.unitedStates.days} days if you are the United States or a United States agency, or an officer or employee of the United States described in Fed. R. Civ. P. 12 (a)(2) or (3) — you must serve on the plaintiff an answer to the attached complaint or a motion under Rule 12 of the Federal Rules of Civil Procedure. The answer or motion must be served on the plaintiff or plaintiff’s attorney, whose name and address are:`,
+        `A lawsuit has been filed against you. Within ${r.default.days} days after service of this summons on you (not counting the day you received it) — or ${r.unitedStates.days} days if you are ${r.unitedStates.who} — you must serve on the plaintiff an answer to the attached complaint or a motion under Rule 12 of the Federal Rules of Civil Procedure. The answer or motion must be served on the plaintiff or plaintiff’s attorney, whose name and address are:`,
       ],
     },
     ...serveOn.map((l): Block => ({ kind: 'para', single: true, text: ['        ', ...l] })),
@@ -120,7 +120,6 @@ export function summons(pc: PacketCase, p: Party, index: number): DocModel {
     { kind: 'signature', lines: [['CLERK OF COURT'], [''], ['Date: ____________'], ['Signature of Clerk or Deputy Clerk']] },
     { kind: 'pageBreak' },
     { kind: 'heading', text: ['PROOF OF SERVICE'] },
-    { kind: 'para', single: true, align: 'center', text: ['(This section should not be filed with the court unless required by Fed. R. Civ. P. 4 (l))'] },
     { kind: 'para', single: true, text: ['This summons for ', ...partyInline(p, false), ' was received by me on (date) ____________.'] },
     { kind: 'para', single: true, text: [`☐ I sent the summons and complaint by ${filingRules().service.method}, as ${filingRules().service.agencyOrOfficer.rule} allows, on (date) ____________; or`] },
     { kind: 'para', single: true, text: ['☐ I personally served the summons on the individual at (place) ____________ on (date) ____________; or'] },
