@@ -33,6 +33,15 @@ const actor = { userId: admin.id, orgId: admin.orgId, role: admin.role };
 const kase = await server.store.cases.create(actor, { title: 'Bench case', facts: { version: 1, person: { custody: 'detained' } } });
 for (let i = 0; i < 20; i++) await server.store.cases.create(actor, { title: `Bench case ${i}` });
 
+// A browser session too (cookie), the web app's way in.
+const login = await fetch(`${server.url}/api/auth/login`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ email: 'bench@example.org', password: 'bench password long enough' }),
+});
+if (login.status !== 200) throw new Error(`bench login failed: ${login.status}`);
+const sessionCookie = login.headers.get('set-cookie')!.split(';')[0]!;
+
 const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 const url = new URL(server.url);
 
@@ -41,14 +50,15 @@ interface Scenario {
   method: 'GET' | 'POST';
   path: string;
   body?: string;
-  auth?: boolean;
+  auth?: boolean | 'session';
 }
 
 function once(s: Scenario): Promise<{ ms: number; ok: boolean }> {
   const t0 = performance.now();
   return new Promise((resolve) => {
     const headers: Record<string, string> = {};
-    if (s.auth) headers.authorization = `Bearer ${token}`;
+    if (s.auth === 'session') headers.cookie = sessionCookie;
+    else if (s.auth) headers.authorization = `Bearer ${token}`;
     if (s.body) {
       headers['content-type'] = 'application/json';
       headers['content-length'] = String(Buffer.byteLength(s.body));
@@ -93,6 +103,7 @@ const scenarios: Scenario[] = [
   { name: 'baseline: bare hono {ok:true}', method: 'GET', path: '/api/bench-baseline' },
   { name: 'GET /api/health (public)', method: 'GET', path: '/api/health' },
   { name: 'GET /api/auth/me (token)', method: 'GET', path: '/api/auth/me', auth: true },
+  { name: 'GET /api/auth/me (session cookie)', method: 'GET', path: '/api/auth/me', auth: 'session' },
   { name: 'GET /api/cases/:caseId (decrypt + audit)', method: 'GET', path: `/api/cases/${kase.id}`, auth: true },
   { name: 'GET /api/cases (list of 21)', method: 'GET', path: '/api/cases', auth: true },
   { name: 'GET /api/lookups/venue', method: 'GET', path: '/api/lookups/venue?state=CA&county=Alameda', auth: true },

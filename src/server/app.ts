@@ -15,7 +15,7 @@ import { DeadlineInputError } from '../core/deadlines/index.ts';
 import { authenticate, checkCsrf } from './authenticate.ts';
 import type { AppEnv, AuthUser, ServerDeps } from './deps.ts';
 import { ApiError, ERROR_STATUS, type ErrorCode } from './errors.ts';
-import { parseWith, readJsonBody } from './http-body.ts';
+import { formatBytes, parseWith, readJsonBody } from './http-body.ts';
 import { requestLang } from './lang.ts';
 import type { AnyRoute } from './route.ts';
 import { apiRoutes } from './routes/index.ts';
@@ -116,14 +116,14 @@ function toApiError(err: unknown, c: Context<AppEnv>): ApiError {
     };
     const code = map[err.code];
     if (code === 'payload_too_large') {
-      return new ApiError(code, { max: String(c.get('deps').config.maxEvidenceBytes / (1024 * 1024)) + ' MB' });
+      return new ApiError(code, { max: formatBytes(c.get('deps').config.maxEvidenceBytes) });
     }
     if (code === 'invalid_request') return new ApiError(code, { fields: '-' });
     return new ApiError(code);
   }
   if (err instanceof DeadlineInputError) return new ApiError('invalid_request', { fields: '-' }, { detail: err.problem });
   if (err instanceof HTTPException) {
-    if (err.status === 413) return new ApiError('payload_too_large', { max: '?' });
+    if (err.status === 413) return new ApiError('payload_too_large', { max: formatBytes(c.get('deps').config.maxJsonBytes) });
     if (err.status === 401) return new ApiError('unauthenticated');
     if (err.status === 403) return new ApiError('forbidden');
     if (err.status === 404) return new ApiError('not_found');
