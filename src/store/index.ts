@@ -16,6 +16,7 @@ import { documentsApi } from './documents.ts';
 import { evidenceApi } from './evidence.ts';
 import { incidentsApi } from './incidents.ts';
 import { ensureFirstAdmin } from './first-admin.ts';
+import { maintenanceApi } from './maintenance.ts';
 import { createJobs } from './jobs/create-jobs.ts';
 import { openPglite, openPostgres, type OpenedDatabase } from './open-database.ts';
 import { StoreError, type Store, type StoreOptions } from './types.ts';
@@ -111,6 +112,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     documents: documentsApi(ctx),
     evidence: evidenceApi(ctx),
     audit: auditApi(ctx),
+    maintenance: maintenanceApi(ctx, keyFile),
     incidents: incidentsApi(ctx),
     jobs,
     ensureFirstAdmin: (input) => ensureFirstAdmin({ orgs, users }, input),

@@ -89,7 +89,9 @@ test('the planted name is in no file of the data directory, no backup, no log', 
   const backups = join(dir, 'backups');
   mkdirSync(backups);
   await writeBackup(ctx.db, ctx.ring, join(backups, 'keyring.writbak'));
-  await writeBackup(ctx.db, ctx.ring, join(backups, 'passphrase.writbak'), { passphrase: 'a long passphrase here' });
+  await store.maintenance.backup(join(backups, 'passphrase.writbak'), { passphrase: 'a long passphrase here', actor });
+  const entry = (await store.audit.list(actor, { entity: 'database' }))[0];
+  assert.equal(entry?.action, 'store.backup');
   // Checkpoint so PGlite writes its data files, not only the WAL (both are scanned).
   await storeInternals(store).database.query('checkpoint');
   assert.ok(readdirSync(dataDir, { recursive: true }).length > 100, 'the data directory holds the database files');

@@ -368,6 +368,21 @@ export interface JobsApi {
   stop(): Promise<void>;
 }
 
+/**
+ * Whole-database operations (admin only: the caller checks the role). Each writes an audit entry. On PGlite these
+ * run inside the process that holds the data directory, e.g. from `writ serve`; the CLI commands use them too.
+ */
+export interface MaintenanceApi {
+  /** Encrypted, consistent backup to a file (see docs/store.md). */
+  backup(file: string, opts?: { passphrase?: string; actor?: Actor }): Promise<{ file: string; bytes: number; counts: Record<string, number> }>;
+  /** Restores a backup in one transaction; StoreError 'not_empty' unless `force`. */
+  restore(file: string, opts?: { passphrase?: string; force?: boolean; actor?: Actor }): Promise<{ counts: Record<string, number> }>;
+  /** New current key, everything re-encrypted, old keys removed unless `keepOld`. This process switches keys at once. */
+  rotateKeys(opts?: { keepOld?: boolean; actor?: Actor }): Promise<{ newKeyId: string; reencrypted: Record<string, number>; oldKeysRemoved: boolean }>;
+  /** Where the keys come from (never the keys themselves). */
+  keyInfo(): { keyFile: string | null; source: 'file' | 'env'; currentKeyId: string };
+}
+
 export interface FirstAdminResult {
   created: boolean;
   org?: Organization;
@@ -397,6 +412,7 @@ export interface Store {
   documents: DocumentsApi;
   evidence: EvidenceApi;
   audit: AuditApi;
+  maintenance: MaintenanceApi;
   /** Community incident reports (issue 7): src/store/incidents.ts. */
   incidents: IncidentsApi;
   jobs: JobsApi;

@@ -71,6 +71,19 @@ test('keys rotate re-encrypts, removes the old key, and then old backups need th
   assert.match(old.err, /not in the key ring/);
 });
 
+test('keys init says where the key file is and never prints the key', async () => {
+  const r = await run('keys', 'init', '--data-dir', dataDir, '--json');
+  assert.equal(r.code, 0, r.err);
+  const info = JSON.parse(r.out);
+  assert.equal(info.keyFile, join(dataDir, 'keys.json'));
+  assert.equal(info.source, 'file');
+  const file = JSON.parse(readFileSync(join(dataDir, 'keys.json'), 'utf8'));
+  assert.equal(info.currentKeyId, file.current);
+  assert.equal(r.out.includes(file.keys[0].key), false);
+  const es = await run('keys', 'init', '--data-dir', dataDir, '--lang', 'es');
+  assert.match(es.out, /Archivo de claves listo/);
+});
+
 test('bad input: no file, a missing file, an unknown flag', async () => {
   assert.equal((await run('backup', '--data-dir', dataDir)).code, 2);
   const missing = await run('restore', join(dir, 'nope.writbak'), '--data-dir', dataDir);

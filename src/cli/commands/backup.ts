@@ -5,8 +5,6 @@
 import { UsageError, parseCommandArgs, printJson, type Command } from '../command.ts';
 import { t } from '../../i18n/i18n.ts';
 import { pickLang } from './lookup.ts';
-import { writeBackup } from '../../store/backup.ts';
-import { storeInternals } from '../../store/index.ts';
 import { readPassphrase, withStore } from '../../store/command-support.ts';
 
 const USAGE = 'writ backup <file> [--passphrase-file FILE] [--data-dir DIR] [--json] [--lang en|es]';
@@ -42,8 +40,8 @@ Options:
     if (!file || positionals.length > 1) throw new UsageError(t(lang, 'store:cli.needFile', { usage: USAGE }));
     const passphrase = readPassphrase(lang, values['passphrase-file']);
     return withStore(io, lang, values['data-dir'], async (store) => {
-      const { ctx, keyFile } = storeInternals(store);
-      const r = await writeBackup(ctx.db, ctx.ring, file, passphrase ? { passphrase } : {});
+      const { keyFile } = store.maintenance.keyInfo();
+      const r = await store.maintenance.backup(file, passphrase ? { passphrase } : {});
       if (values.json) {
         printJson(io, { file: r.file, bytes: r.bytes, counts: r.counts, passphrase: Boolean(passphrase) });
         return 0;

@@ -5,8 +5,6 @@
 import { parseCommandArgs, printJson, type Command } from '../command.ts';
 import { t } from '../../i18n/i18n.ts';
 import { pickLang } from './lookup.ts';
-import { storeInternals } from '../../store/index.ts';
-import { rotateKeys } from '../../store/rotate-keys.ts';
 import { withStore } from '../../store/command-support.ts';
 
 const COMMON = `Options:
@@ -33,15 +31,15 @@ ${COMMON}`,
     const { values } = parseCommandArgs(argv, options, false);
     const lang = pickLang(values.lang);
     return withStore(io, lang, values['data-dir'], async (store) => {
-      const { ctx, keyFile } = storeInternals(store);
+      const { keyFile, source, currentKeyId } = store.maintenance.keyInfo();
       if (values.json) {
-        printJson(io, { keyFile, source: ctx.ring.source === 'env' ? 'WRIT_KEY' : 'file', currentKeyId: ctx.ring.currentKeyId });
+        printJson(io, { keyFile, source: source === 'env' ? 'WRIT_KEY' : 'file', currentKeyId });
         return 0;
       }
       io.stdout(
         (keyFile
-          ? t(lang, 'store:cli.keysInitCreated', { keyFile, keyId: ctx.ring.currentKeyId })
-          : t(lang, 'store:cli.keysInitEnv', { keyId: ctx.ring.currentKeyId })) + '\n',
+          ? t(lang, 'store:cli.keysInitCreated', { keyFile, keyId: currentKeyId })
+          : t(lang, 'store:cli.keysInitEnv', { keyId: currentKeyId })) + '\n',
       );
       return 0;
     });
@@ -65,8 +63,8 @@ ${COMMON.replace('Options:\n', '')}`,
     const { values } = parseCommandArgs(argv, { ...options, 'keep-old': { type: 'boolean' } }, false);
     const lang = pickLang(values.lang);
     return withStore(io, lang, values['data-dir'], async (store) => {
-      const { ctx, keyFile } = storeInternals(store);
-      const r = await rotateKeys(ctx, keyFile, { keepOld: Boolean(values['keep-old']) });
+      const { keyFile } = store.maintenance.keyInfo();
+      const r = await store.maintenance.rotateKeys({ keepOld: Boolean(values['keep-old']) });
       const count = Object.values(r.reencrypted).reduce((a, b) => a + b, 0);
       if (values.json) {
         printJson(io, { keyFile, newKeyId: r.newKeyId, reencrypted: r.reencrypted, oldKeysRemoved: r.oldKeysRemoved });

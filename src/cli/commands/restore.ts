@@ -6,8 +6,6 @@ import { existsSync } from 'node:fs';
 import { UsageError, parseCommandArgs, printJson, type Command } from '../command.ts';
 import { t } from '../../i18n/i18n.ts';
 import { pickLang } from './lookup.ts';
-import { restoreBackup } from '../../store/backup.ts';
-import { storeInternals } from '../../store/index.ts';
 import { readPassphrase, withStore } from '../../store/command-support.ts';
 
 const USAGE = 'writ restore <file> [--force] [--passphrase-file FILE] [--data-dir DIR] [--json] [--lang en|es]';
@@ -44,8 +42,7 @@ Options:
     const passphrase = readPassphrase(lang, values['passphrase-file']);
     if (!existsSync(file)) throw new UsageError(t(lang, 'store:cli.backupMissing', { file }));
     return withStore(io, lang, values['data-dir'], async (store) => {
-      const { ctx } = storeInternals(store);
-      const r = await restoreBackup(ctx.db, ctx.ring, file, { force: Boolean(values.force), ...(passphrase ? { passphrase } : {}) });
+      const r = await store.maintenance.restore(file, { force: Boolean(values.force), ...(passphrase ? { passphrase } : {}) });
       if (values.json) {
         printJson(io, { file, counts: r.counts });
         return 0;
