@@ -17,6 +17,7 @@ import { buildPacketCase, chooseCaseTypes, type PacketCase } from './packet-case
 import { applyPrivacyCheck, type PrivacyReport } from './privacy-check.ts';
 import { renderDocx } from './render-docx.ts';
 import { renderPdf } from './render-pdf.ts';
+import type { Renderer } from './render-pool.ts';
 import { complaint } from './templates/complaint.ts';
 import { civilCoverSheet, coverSheetData, summons, type CoverSheetData } from './templates/forms.ts';
 import { howToFile } from './templates/how-to-file.ts';
@@ -38,7 +39,18 @@ export interface PacketOptions {
   officialPdfs?: { js44?: Uint8Array; ao440?: Uint8Array };
   /** Date written in PDF metadata (default: the Unix epoch, so output is reproducible). */
   creationDate?: Date;
+  /** Renders the documents (default: in this thread); pass a render pool to use every core. */
+  renderer?: Renderer;
 }
+
+const inThread: Renderer = {
+  async render(model, formats, creationDate) {
+    return {
+      docx: formats.includes('docx') ? await renderDocx(model) : undefined,
+      pdf: formats.includes('pdf') ? await renderPdf(model, { creationDate }) : undefined,
+    };
+  },
+};
 
 export interface PacketDocument {
   id: string;
@@ -170,23 +182,28 @@ export async function buildPacket(args: { facts: Facts; analysis: Analysis; refe
   }
   warnings.push(...authorityWarnings(models.map((m) => documentText(m.model))));
 
+  const renderer = options.renderer ?? inThread;
+  // Start every render at once (a pool spreads them over its workers), then assemble in filing order.
+  const rendered = models.map(({ pc, model }) => {
+    const official = officialFor(pc, model, options);
+    const wanted = official ? formats.filter((f) => f !== 'pdf') : formats;
+    const bytes = renderer.render(model, wanted, options.creationDate);
+    bytes.catch(() => undefined); // awaited below, in order; this keeps a later failure from going unhandled meanwhile
+    return { official, bytes };
+  });
   const documents: PacketDocument[] = [];
   const files: ManifestFile[] = [];
   const blanks: { document: string; label: string }[] = [];
   let seq = 0;
-  for (const { pc, model } of models) {
+  for (const [k, { pc, model }] of models.entries()) {
     seq++;
     const doc: PacketDocument = { id: model.id, title: model.title, caseType: pc.caseType, text: documentText(model), blanks: collectBlanks(model) };
     for (const label of doc.blanks) blanks.push({ document: model.title, label });
     const base = `${String(seq).padStart(2, '0')}-${model.id}`;
-    const official =
-      model.id.endsWith('civil-cover-sheet') && options.officialPdfs?.js44
-        ? { pdf: options.officialPdfs.js44, fields: coverSheetFields(coverSheetData(pc)), map: JS44_FIELDS }
-        : /summons-\d+$/.test(model.id) && options.officialPdfs?.ao440
-          ? { pdf: options.officialPdfs.ao440, fields: summonsFields(pc, model), map: AO440_FIELDS }
-          : null;
-    if (formats.includes('docx')) doc.docx = await renderDocx(model);
-    if (formats.includes('pdf')) doc.pdf = official ? (await fillOfficialPdf(official.pdf, official.fields, official.map)).pdf : await renderPdf(model, { creationDate: options.creationDate });
+    const { official, bytes } = rendered[k]!;
+    const r = await bytes;
+    if (formats.includes('docx')) doc.docx = r.docx;
+    if (formats.includes('pdf')) doc.pdf = official ? (await fillOfficialPdf(official.pdf, official.fields, official.map)).pdf : r.pdf;
     for (const f of ['docx', 'pdf'] as const) {
       const bytes = doc[f];
       if (bytes) files.push({ name: `${base}.${f}`, document: model.id, format: f, bytes: bytes.byteLength, sha256: sha256(bytes) });
@@ -210,6 +227,13 @@ export async function buildPacket(args: { facts: Facts; analysis: Analysis; refe
     privacy: { changes: privacyReport.changes.length },
   };
   return { documents, manifest, privacyReport, blanks, warnings: allWarnings };
+}
+
+/** The user's official fillable form for this document, with Writ's answers, when one was given. */
+function officialFor(pc: PacketCase, model: DocModel, options: PacketOptions) {
+  if (model.id.endsWith('civil-cover-sheet') && options.officialPdfs?.js44) return { pdf: options.officialPdfs.js44, fields: coverSheetFields(coverSheetData(pc)), map: JS44_FIELDS };
+  if (/summons-\d+$/.test(model.id) && options.officialPdfs?.ao440) return { pdf: options.officialPdfs.ao440, fields: summonsFields(pc, model), map: AO440_FIELDS };
+  return null;
 }
 
 function summonsFields(pc: PacketCase, model: DocModel): Record<string, string> {
