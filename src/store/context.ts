@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { KeyRing } from '../crypto/key-ring.ts';
+import { isIsoDate } from '../core/deadlines/index.ts';
 import { auditLog, cases } from './schema.ts';
 import { StoreError, type Actor } from './types.ts';
 import type { Db } from './open-database.ts';
@@ -81,16 +82,10 @@ export function optionalText(value: unknown, field: string, max = 20000): string
   return value;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A calendar date YYYY-MM-DD that exists. */
+/** A real calendar date YYYY-MM-DD (the deadline engine's check). */
 export function requireDate(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !DATE.test(value)) {
-    throw new StoreError('invalid', `${field} must be a date written YYYY-MM-DD (e.g. 2026-03-02).`);
-  }
-  const d = new Date(value + 'T00:00:00Z');
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
-    throw new StoreError('invalid', `${field} ${value} is not a real calendar date.`);
+  if (!isIsoDate(value)) {
+    throw new StoreError('invalid', `${field} must be a real calendar date written YYYY-MM-DD (e.g. 2026-03-02).`);
   }
   return value;
 }

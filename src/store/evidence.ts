@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { decryptBytes, decryptText, encryptText, recordAad, startEncryption } from '../crypto/cipher.ts';
-import { custodyEvents, evidence } from './schema.ts';
+import { cases, custodyEvents, evidence } from './schema.ts';
 import {
   StoreError,
   type Actor,
@@ -18,7 +18,6 @@ import {
 import { audit, isId, newId, notFound, optionalText, requireCase, requireText, type StoreContext } from './context.ts';
 import { sniffContentType, TextDetector } from './sniff-content-type.ts';
 import type { Db } from './open-database.ts';
-import { cases } from './schema.ts';
 
 type EvidenceRow = typeof evidence.$inferSelect;
 
