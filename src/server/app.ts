@@ -72,11 +72,13 @@ function wrap(r: AnyRoute): Handler<AppEnv> {
     }
     const params = r.params ? parseWith(r.params, c.req.param()) : undefined;
     const query = r.query ? parseWith(r.query, c.req.query()) : undefined;
+    const headers = r.headers ? parseWith(r.headers, c.req.header()) : undefined;
     const body = r.body ? parseWith(r.body, await readJsonBody(c, deps.config.maxJsonBytes)) : undefined;
     const input = {
       c,
       params,
       query,
+      headers,
       body,
       deps,
       lang: c.get('lang'),

@@ -14,7 +14,7 @@ function schemaOf(s: z.ZodType, io: 'input' | 'output'): Json {
   return rest;
 }
 
-function parametersOf(s: z.ZodType | undefined, where: 'path' | 'query'): Json[] {
+function parametersOf(s: z.ZodType | undefined, where: 'path' | 'query' | 'header'): Json[] {
   if (!s) return [];
   const js = schemaOf(s, 'input') as { properties?: Record<string, Json>; required?: string[] };
   return Object.entries(js.properties ?? {}).map(([name, schema]) => ({
@@ -70,7 +70,7 @@ export function buildOpenApi(routes: AnyRoute[]): Json {
       summary: r.summary,
       'x-writ-access': r.access,
       security: r.access === 'public' ? [] : [{ session: [] }, { bearer: [] }],
-      parameters: [...parametersOf(r.params, 'path'), ...parametersOf(r.query, 'query')],
+      parameters: [...parametersOf(r.params, 'path'), ...parametersOf(r.query, 'query'), ...parametersOf(r.headers, 'header')],
       ...(r.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(r.body, 'input') } } } }
         : r.rawBody

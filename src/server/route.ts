@@ -23,18 +23,20 @@ export interface ResponseSpec {
   contentType?: string;
 }
 
-export interface RouteInput<P, Q, B> {
+export interface RouteInput<P, Q, B, H = undefined> {
   c: Context<AppEnv>;
   params: P;
   query: Q;
   body: B;
+  /** Request headers the route declared (lower-case names), validated. */
+  headers: H;
   /** The signed-in user. For a 'public' route, reading it without a signed-in user answers 401. */
   user: AuthUser;
   deps: ServerDeps;
   lang: Lang;
 }
 
-export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, H extends z.ZodType> {
   method: Method;
   /** Hono path, e.g. `/api/cases/:caseId`. */
   path: string;
@@ -43,12 +45,14 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   access: Access;
   params?: P;
   query?: Q;
+  /** Request headers the route reads (lower-case names). */
+  headers?: H;
   /** JSON body schema. */
   body?: B;
   /** A raw (streamed) body instead of JSON: the handler reads `c.req.raw.body` itself. */
   rawBody?: { contentTypes: string[]; description: string };
   responses: ResponseSpec[];
-  handler: (input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>) => Promise<Response>;
+  handler: (input: RouteInput<z.output<P>, z.output<Q>, z.output<B>, z.output<H>>) => Promise<Response>;
 }
 
 /** A declared route, type-erased for the registry. */
@@ -60,17 +64,19 @@ export interface AnyRoute {
   access: Access;
   params?: z.ZodType;
   query?: z.ZodType;
+  headers?: z.ZodType;
   body?: z.ZodType;
   rawBody?: { contentTypes: string[]; description: string };
   responses: ResponseSpec[];
-  handler: (input: RouteInput<any, any, any>) => Promise<Response>;
+  handler: (input: RouteInput<any, any, any, any>) => Promise<Response>;
 }
 
 export function defineRoute<
   P extends z.ZodType = z.ZodUndefined,
   Q extends z.ZodType = z.ZodUndefined,
   B extends z.ZodType = z.ZodUndefined,
->(spec: RouteSpec<P, Q, B>): AnyRoute {
+  H extends z.ZodType = z.ZodUndefined,
+>(spec: RouteSpec<P, Q, B, H>): AnyRoute {
   return spec as unknown as AnyRoute;
 }
 

@@ -76,6 +76,17 @@ for (const route of apiRoutes()) {
         );
       }
     }
+    if (route.headers) {
+      for (const field of Object.keys((route.headers as unknown as { shape: Record<string, unknown> }).shape)) {
+        const without = { ...(good.headers ?? {}) };
+        delete without[field];
+        await expectClientError(await send(good.path, { body: good.body ?? '', headers: without }), `${key} without ${field}`, 400, 'invalid_request');
+        await expectClientError(
+          await send(good.path, { body: good.body ?? '', headers: { ...(good.headers ?? {}), [field]: '%E0%A4%A' } }),
+          `${key} malformed ${field}`, 400, 'invalid_request',
+        );
+      }
+    }
     if (route.rawBody) {
       await expectClientError(
         await send(good.path, { body: new Uint8Array(MAX_EVIDENCE + 1), headers: good.headers ?? {} }),

@@ -5,7 +5,6 @@
  * plain text) is served as itself, anything else as application/octet-stream, and never HTML, SVG or a program.
  */
 import { z } from 'zod';
-import { ApiError } from '../errors.ts';
 import { limitedBody } from '../http-body.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
 import { CaseIdParams, Id, Timestamp } from '../schemas.ts';
@@ -65,17 +64,23 @@ const CustodyOut = z.object({
   at: Timestamp,
 });
 
-function filenameFrom(header: string | undefined): string {
-  if (!header) throw new ApiError('invalid_request', { fields: 'X-Filename' });
-  let name: string;
-  try {
-    name = decodeURIComponent(header);
-  } catch {
-    throw new ApiError('invalid_request', { fields: 'X-Filename' });
-  }
-  if (name.trim() === '' || name.length > 255) throw new ApiError('invalid_request', { fields: 'X-Filename' });
-  return name;
-}
+/** `X-Filename`: the file's name, percent-encoded UTF-8 (so any name fits in a header). */
+const UploadHeaders = z.object({
+  'x-filename': z
+    .string()
+    .min(1)
+    .max(1000)
+    .transform((v, ctx) => {
+      try {
+        return decodeURIComponent(v);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'percent-encode the name (encodeURIComponent)' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.string().trim().min(1).max(255))
+    .describe("The file's name, percent-encoded UTF-8, e.g. decl%C3%A1raci%C3%B3n.pdf"),
+});
 
 export function evidenceRoutes(): AnyRoute[] {
   return [
@@ -87,12 +92,12 @@ export function evidenceRoutes(): AnyRoute[] {
         'Upload a file as evidence: the raw bytes as the body, the name in X-Filename (percent-encoded). Size-limited (413), type sniffed, programs refused (415), encrypted at rest.',
       access: 'evidence.upload',
       params: CaseIdParams,
+      headers: UploadHeaders,
       rawBody: { contentTypes: ['application/octet-stream'], description: 'The file itself. Any Content-Type; the type is sniffed from the bytes.' },
       responses: [{ status: 201, description: 'Stored', schema: EvidenceOut }],
-      handler: async ({ c, deps, user, params }) => {
-        const filename = filenameFrom(c.req.header('x-filename'));
+      handler: async ({ c, deps, user, params, headers }) => {
         const record = await deps.store.evidence.put(actorOf(c, user), params.caseId, {
-          filename,
+          filename: headers['x-filename'],
           stream: limitedBody(c, deps.config.maxEvidenceBytes),
         });
         return c.json(record, 201);
