@@ -462,8 +462,38 @@ test('journey 6: sign-in errors, deadlines with .ics, evidence by drag and drop 
   assert.deepEqual(errors, []);
 });
 
+test('journey 8: every screen on a phone-sized screen (375 px): no sideways scrolling, no axe violation', async () => {
+  assert.ok(f6CaseId, 'journey 1 made the F6 case');
+  const page = await newPage(world, { width: 375, height: 812 });
+  await signIn(page, SEED.admin);
+  const screens: Array<[string, string, string]> = [
+    ['dashboard', '/', 'dashboard.title'],
+    ['interview', `/cases/${f6CaseId}/interview`, 'interview.title'],
+    ['analysis', `/cases/${f6CaseId}/analysis`, 'analysis.title'],
+    ['packet', `/cases/${f6CaseId}/packet`, 'packet.title'],
+    ['deadlines', `/cases/${f6CaseId}/deadlines`, 'deadlines.title'],
+    ['evidence', `/cases/${f6CaseId}/evidence`, 'evidence.title'],
+    ['history', `/cases/${f6CaseId}/history`, 'history.title'],
+    ['287g', '/287g', 'p287g.title'],
+    ['start', '/cases/new', 'newCase.title'],
+  ];
+  const problems: string[] = [];
+  for (const [name, path, title] of screens) {
+    await page.goto(world.baseUrl + path);
+    await page.getByRole('heading', { level: 1, name: ui('en', title) }).waitFor();
+    await page.waitForLoadState('networkidle');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    if (overflow > 0) problems.push(`${name} scrolls sideways by ${overflow}px`);
+    problems.push(...(await axe(page)).map((v) => `${name}: ${v}`));
+    await shot(page, 'phone', name);
+  }
+  assert.deepEqual(problems, []);
+  assert.deepEqual(errors, []);
+});
+
 test('the server log never holds what people typed', () => {
   const log = world.serverLog();
+  if (!process.env.WRIT_E2E_BASE_URL) assert.match(log, /POST \/api\/cases\/:caseId\/revisions 201/, 'the request log is captured');
   for (const secret of ['Lehigh County Jail', 'San Francisco Field Office', 'F6 hold', 'Oficina de prueba', SEED.admin.password]) {
     assert.ok(!log.includes(secret), `the server log contains "${secret}"`);
   }

@@ -20,6 +20,7 @@ import type { EngineMessage } from '../interview/plan-questions.ts';
 import { useFieldText } from '../interview/use-field-text.ts';
 import { casePath, Link } from '../router.tsx';
 import { useMessages } from '../use-messages.ts';
+import { TableWrap } from '../components/table-wrap.tsx';
 
 const VIABILITY_ORDER = { viable: 0, weak: 1, unknown: 2, barred: 3 } as const;
 const SHOWN_ELSEWHERE = new Set(['common:notLegalAdvice', 'common:detainedGetLawyer']);
@@ -224,7 +225,7 @@ function RemedyCard({ r, caseId, facts }: { r: RemedyResult; caseId: string; fac
         </details>
       )}
       {r.trac && r.trac.length > 0 && (
-        <div className="table-wrap">
+        <TableWrap label={t('analysis.tracCaption')}>
           <table className="trac">
             <caption>
               {t('analysis.tracCaption')} <TermNote id="TRAC" />
@@ -248,7 +249,7 @@ function RemedyCard({ r, caseId, facts }: { r: RemedyResult; caseId: string; fac
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {r.deadlines.length > 0 && (
         <div>

@@ -8,6 +8,7 @@ import { formatDay, formatInstant, todayIso } from '../format.ts';
 import { casePath, Link } from '../router.tsx';
 import { nextDeadline, sortForDashboard, type DashboardDeadline } from '../sort-cases.ts';
 import { getAnalysis, listCaseDeadlines } from '../case-api.ts';
+import { TableWrap } from '../components/table-wrap.tsx';
 
 /** How many of the most recently changed open cases also get their analysis deadlines (e.g. a detainer hold limit). */
 const ANALYZED_ON_DASHBOARD = 20;
@@ -55,6 +56,7 @@ export default function Dashboard() {
       {error && <ApiErrorAlert error={error} />}
       {data && data.length === 0 && <p>{t('dashboard.empty')}</p>}
       {data && data.length > 0 && (
+        <TableWrap label={t('dashboard.caption')}>
         <table className="cases">
           <caption>{t('dashboard.caption')}</caption>
           <thead>
@@ -80,6 +82,7 @@ export default function Dashboard() {
             ))}
           </tbody>
         </table>
+        </TableWrap>
       )}
     </Screen>
   );

@@ -16,6 +16,7 @@ import { addMonths, monthGrid } from '../month-grid.ts';
 import { useMessages } from '../use-messages.ts';
 import { Citations } from './analysis.tsx';
 import { RecordDocketEvent } from '../record-docket-event.tsx';
+import { TableWrap } from '../components/table-wrap.tsx';
 
 interface Row {
   key: string;
@@ -141,7 +142,7 @@ function MonthView({ rows }: { rows: Row[] }) {
           {t('deadlines.nextMonth')}
         </button>
       </div>
-      <div className="table-wrap">
+      <TableWrap label={monthName}>
         <table className="calendar">
           <caption>{monthName}</caption>
           <thead>
@@ -174,7 +175,7 @@ function MonthView({ rows }: { rows: Row[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </section>
   );
 }

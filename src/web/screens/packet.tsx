@@ -13,6 +13,7 @@ import { TermNote } from '../components/term.tsx';
 import { useLoad } from '../components/use-load.ts';
 import type { EngineMessage } from '../interview/plan-questions.ts';
 import { useMessages } from '../use-messages.ts';
+import { TableWrap } from '../components/table-wrap.tsx';
 
 interface StoredDocument {
   id: string;
@@ -123,7 +124,7 @@ export default function Packet({ caseId }: { caseId: string }) {
             {packet.privacyReport.changes.length === 0 ? (
               <p>{t('packet.privacyNone')}</p>
             ) : (
-              <div className="table-wrap">
+              <TableWrap label={t('packet.privacyTitle')}>
                 <table>
                   <caption>{t('packet.privacyCaption', { count: packet.privacyReport.changes.length })}</caption>
                   <thead>
@@ -145,7 +146,7 @@ export default function Packet({ caseId }: { caseId: string }) {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             )}
             {packet.privacyReport.notes.length > 0 && (
               <ul>

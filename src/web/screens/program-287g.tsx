@@ -11,6 +11,7 @@ import { TermNote } from '../components/term.tsx';
 import { useLoad } from '../components/use-load.ts';
 import { formatDay } from '../format.ts';
 import { agreementsCsv, countByYear, filterAgreements, NO_FILTERS, type Agreement, type AgreementFilters } from '../p287g/agreements.ts';
+import { TableWrap } from '../components/table-wrap.tsx';
 
 const MODELS = ['JEM', 'TFM', 'WSO'] as const;
 const PAGE = 50;
@@ -93,7 +94,7 @@ export default function Program287g() {
             </button>
           </p>
           <YearChart years={years} />
-          <div className="table-wrap">
+          <TableWrap label={t('p287g.tableCaption')}>
             <table className="agreements">
               <caption>{t('p287g.tableCaption')}</caption>
               <thead>
@@ -125,7 +126,7 @@ export default function Program287g() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           {shown < list.length && (
             <p>
               <button type="button" onClick={() => setShown((n) => n + PAGE)}>
