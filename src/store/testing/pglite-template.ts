@@ -26,7 +26,8 @@ let cached: Promise<Blob> | null = null;
 
 export function pgliteTemplate(): Promise<Blob> {
   cached ??= (async () => {
-    const path = join(tmpdir(), `writ-pglite-template-${templateKey()}.tar`);
+    const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
+    const path = join(tmpdir(), `writ-pglite-template-${uid}-${templateKey()}.tar`);
     if (existsSync(path)) return new Blob([readFileSync(path)]);
     const db = await openPglite(null);
     try {
