@@ -24,3 +24,16 @@ export type TermId = keyof typeof GLOSSARY;
 export function isTermId(x: string): x is TermId {
   return Object.prototype.hasOwnProperty.call(GLOSSARY, x);
 }
+
+/** Interview questions whose words need a term explained (by the start of their facts path). */
+const TERM_FOR_FIELD: Array<[prefix: string, term: TermId]> = [
+  ['detainer.', 'DETAINER'],
+  ['detention.heldSolelyOnDetainer', 'DETAINER'],
+  ['enforcement.has287g', 'PROGRAM_287G'],
+  ['enforcement.models287g', 'PROGRAM_287G'],
+  ['enforcement.agency.name', 'PROGRAM_287G'],
+];
+
+export function termForField(path: string): TermId | null {
+  return TERM_FOR_FIELD.find(([prefix]) => path.startsWith(prefix))?.[1] ?? null;
+}

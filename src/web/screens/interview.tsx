@@ -20,6 +20,8 @@ import { QuestionField } from '../interview/question-field.tsx';
 import { startChoice } from '../interview/start-choices.ts';
 import { useFieldText } from '../interview/use-field-text.ts';
 import { LookupFor } from '../lookups/lookup-for.tsx';
+import { termForField } from '../glossary.ts';
+import { TermNote } from '../components/term.tsx';
 import { casePath, Link } from '../router.tsx';
 import { useMessages } from '../use-messages.ts';
 
@@ -202,6 +204,7 @@ function InterviewBody({ caseId, initial }: { caseId: string; initial: Loaded })
           <QuestionField ref={fieldRef} spec={spec} value={input} onChange={setInput} why={why ? msg(why) : null} error={error}>
             <LookupFor path={spec.path} facts={facts} query={Array.isArray(input) ? "" : input} onUse={(v) => setInput(v)} />
           </QuestionField>
+          {termForField(spec.path) && <TermNote id={termForField(spec.path)!} />}
           {spec.sensitive && <p className="hint">{t('interview.sensitive')}</p>}
           <div className="actions">
             <button type="submit" className="primary" disabled={busy}>
