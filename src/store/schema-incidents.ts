@@ -54,6 +54,11 @@ export const incidentReports = pgTable(
     language: text('language'),
     ageRange: text('age_range'),
     gender: text('gender'),
+    /**
+     * The same clear facets once more, packed as the inside of a JSON array (see packFacets in incidents.ts), so
+     * statistics load every report of an organization as ONE value instead of 100,000 rows. No identifying data.
+     */
+    facetsPacked: text('facets_packed'),
     createdBy: text('created_by')
       .notNull()
       .references(() => users.id),

@@ -91,53 +91,59 @@ export interface Aggregates {
   options: AggregateOptions;
 }
 
+/** Answer codes per rate, in RATES order: 0 yes, 1 no, 2 unknown. */
+const YES = 0;
+const NO = 1;
+const UNKNOWN = 2;
+const code = (v: 'yes' | 'no' | 'unknown') => (v === 'yes' ? YES : v === 'no' ? NO : UNKNOWN);
+
 interface Acc {
   key: string;
   label: string;
   count: number;
   synthetic: number;
-  yes: Record<RateId, number>;
-  no: Record<RateId, number>;
-  unknown: Record<RateId, number>;
+  /** counts[rate * 3 + answer] */
+  counts: Int32Array;
   beyond: number[];
+  /** The events' ids, each followed by the ids of the reports merged into it. */
   reportIds: string[];
 }
 
-const zero = (): Record<RateId, number> => ({ askedAboutStatus: 0, noReasonGiven: 0, arrested: 0, detainerLodged: 0, transferredToIce: 0, heldBeyondRelease: 0 });
-const newAcc = (key: string, label: string): Acc => ({ key, label, count: 0, synthetic: 0, yes: zero(), no: zero(), unknown: zero(), beyond: [], reportIds: [] });
+const newAcc = (key: string, label: string): Acc => ({ key, label, count: 0, synthetic: 0, counts: new Int32Array(RATES.length * 3), beyond: [], reportIds: [] });
 
-function answers(f: IncidentFacets): Record<RateId, 'yes' | 'no' | 'unknown'> {
-  return {
-    askedAboutStatus: f.askedAboutStatus,
-    noReasonGiven: f.stopReason === 'unknown' ? 'unknown' : f.stopReason === 'none_given' ? 'yes' : 'no',
-    arrested: f.arrested,
-    detainerLodged: f.detainerLodged,
-    transferredToIce: f.transferredToIce,
-    heldBeyondRelease: f.minutesBeyondRelease === null ? 'unknown' : f.minutesBeyondRelease > 0 ? 'yes' : 'no',
-  };
+function answerCodes(f: IncidentFacets, out: Uint8Array): void {
+  out[0] = code(f.askedAboutStatus);
+  out[1] = f.stopReason === 'unknown' ? UNKNOWN : f.stopReason === 'none_given' ? YES : NO;
+  out[2] = code(f.arrested);
+  out[3] = code(f.detainerLodged);
+  out[4] = code(f.transferredToIce);
+  out[5] = f.minutesBeyondRelease === null ? UNKNOWN : f.minutesBeyondRelease > 0 ? YES : NO;
 }
 
-function add(acc: Acc, f: IncidentFacets, a: Record<RateId, 'yes' | 'no' | 'unknown'>, ids: readonly string[]): void {
+function add(acc: Acc, f: IncidentFacets, a: Uint8Array, dups: string[] | undefined): void {
   acc.count++;
   if (f.synthetic) acc.synthetic++;
-  for (const r of RATES) acc[a[r]][r]++;
+  for (let r = 0; r < a.length; r++) acc.counts[r * 3 + a[r]!]!++;
   if (f.minutesBeyondRelease !== null) acc.beyond.push(f.minutesBeyondRelease);
-  for (const id of ids) acc.reportIds.push(id);
+  acc.reportIds.push(f.id);
+  if (dups) for (const id of dups) acc.reportIds.push(id);
 }
 
 function median(xs: number[]): number | null {
   if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
+  const s = Float64Array.from(xs).sort();
   const mid = s.length >> 1;
   return medianHours(s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2);
 }
 
 function finish(acc: Acc, total: number): AggregateCell {
   const rates = {} as Record<RateId, Rate>;
-  for (const r of RATES) {
-    const d = acc.yes[r] + acc.no[r];
-    rates[r] = { numerator: acc.yes[r], denominator: d, rate: d ? acc.yes[r] / d : null, unknown: acc.unknown[r] };
-  }
+  RATES.forEach((r, k) => {
+    const yes = acc.counts[k * 3 + YES]!;
+    const d = yes + acc.counts[k * 3 + NO]!;
+    rates[r] = { numerator: yes, denominator: d, rate: d ? yes / d : null, unknown: acc.counts[k * 3 + UNKNOWN]! };
+  });
+  const reportIds = acc.reportIds;
   return {
     key: acc.key,
     label: acc.label,
@@ -146,40 +152,41 @@ function finish(acc: Acc, total: number): AggregateCell {
     share: total ? acc.count / total : 0,
     rates,
     medianHoursBeyondRelease: median(acc.beyond),
-    reportCount: acc.reportIds.length,
-    reportIds: acc.reportIds,
+    reportCount: reportIds.length,
+    reportIds,
   };
 }
 
-function keysOf(f: IncidentFacets, d: Dimension): Array<[string, string]> {
+/** The cell key of an event in one dimension ('model' is handled apart: an event may count under several). */
+function keyOf(f: IncidentFacets, d: Exclude<Dimension, 'model'>): string {
   switch (d) {
     case 'agency':
-      return [[f.agencyKey, `${f.agency} (${f.state})`]];
-    case 'model':
-      return f.models.length ? f.models.map((m) => [m, m]) : [[f.hadAgreement === 'no' ? 'none' : 'unknown', f.hadAgreement === 'no' ? 'none' : 'unknown']];
+      return f.agencyKey;
     case 'month':
-      return [[f.month, f.month]];
-    case 'place': {
-      const p = `${f.county}, ${f.state}`;
-      return [[p, p]];
-    }
+      return f.month;
+    case 'place':
+      return `${f.county}, ${f.state}`;
     case 'contactKind':
-      return [[f.contactKind, f.contactKind]];
+      return f.contactKind;
     case 'stopReason':
-      return [[f.stopReason, f.stopReason]];
+      return f.stopReason;
     case 'outcome':
-      return [[f.outcome, f.outcome]];
-    case 'beyondRelease': {
-      const b = beyondReleaseBucket(f.minutesBeyondRelease);
-      return [[b, b]];
-    }
+      return f.outcome;
+    case 'beyondRelease':
+      return beyondReleaseBucket(f.minutesBeyondRelease);
     case 'ethnicity':
     case 'language':
     case 'ageRange':
     case 'gender':
-      return [[f[d], f[d]]];
+      return f[d];
   }
 }
+
+function labelOf(f: IncidentFacets, d: Dimension, key: string): string {
+  return d === 'agency' ? `${f.agency} (${f.state})` : key;
+}
+
+const SINGLE_DIMENSIONS = DIMENSIONS.filter((d): d is Exclude<Dimension, 'model'> => d !== 'model');
 
 /** Fixed orders for dimensions whose values have a natural order; others sort by count (then key). */
 const ORDERED: Partial<Record<Dimension, readonly string[]>> = {
@@ -220,12 +227,19 @@ export function aggregateIncidents(facets: readonly IncidentFacets[], options: A
 
   const overall = newAcc('all', 'all');
   const accs = Object.fromEntries(DIMENSIONS.map((d) => [d, new Map<string, Acc>()])) as Record<Dimension, Map<string, Acc>>;
+  const modelAccs = accs.model;
   let noConsent = 0;
   let outsideFilter = 0;
   let synthetic = 0;
   let reports = 0;
   let first: string | null = null;
   let last: string | null = null;
+  const a = new Uint8Array(RATES.length);
+  const cell = (m: Map<string, Acc>, key: string, f: IncidentFacets, d: Dimension): Acc => {
+    let acc = m.get(key);
+    if (!acc) m.set(key, (acc = newAcc(key, labelOf(f, d, key))));
+    return acc;
+  };
   for (const f of facets) {
     if (f.duplicateOf) continue;
     if (!f.countable) {
@@ -236,21 +250,16 @@ export function aggregateIncidents(facets: readonly IncidentFacets[], options: A
       outsideFilter++;
       continue;
     }
-    const ids = [f.id, ...(duplicatesOf.get(f.id) ?? [])];
-    reports += ids.length;
+    const dups = duplicatesOf.get(f.id);
+    reports += 1 + (dups?.length ?? 0);
     if (f.synthetic) synthetic++;
     if (first === null || f.date < first) first = f.date;
     if (last === null || f.date > last) last = f.date;
-    const a = answers(f);
-    add(overall, f, a, ids);
-    for (const d of DIMENSIONS) {
-      const m = accs[d];
-      for (const [key, label] of keysOf(f, d)) {
-        let acc = m.get(key);
-        if (!acc) m.set(key, (acc = newAcc(key, label)));
-        add(acc, f, a, ids);
-      }
-    }
+    answerCodes(f, a);
+    add(overall, f, a, dups);
+    for (const d of SINGLE_DIMENSIONS) add(cell(accs[d], keyOf(f, d), f, d), f, a, dups);
+    if (f.models.length) for (const m of f.models) add(cell(modelAccs, m, f, 'model'), f, a, dups);
+    else add(cell(modelAccs, f.hadAgreement === 'no' ? 'none' : 'unknown', f, 'model'), f, a, dups);
   }
   const total = overall.count;
   const dimensions = {} as Record<Dimension, AggregateCell[]>;

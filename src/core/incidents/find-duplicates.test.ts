@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findDuplicates, scorePair } from './find-duplicates.ts';
+import { DUPLICATE_THRESHOLD, findDuplicates, scorePair } from './find-duplicates.ts';
 import { mergeIncidents } from './merge-incidents.ts';
 import { sampleReport } from './sample-report.ts';
 import type { IncidentReport } from './incident-schema.ts';
@@ -21,7 +21,7 @@ const otherCounty: IncidentReport = { ...sampleReport(), where: { ...base.where,
 
 test('two witnesses of the same stop are a candidate pair, with reasons', () => {
   const s = scorePair(base, witnessB);
-  assert.ok(s && s.score >= 3, JSON.stringify(s));
+  assert.ok(s && s.score >= DUPLICATE_THRESHOLD, JSON.stringify(s));
   assert.ok(s!.reasons.some((r) => r.code === 'incidents:duplicate.closeTimes'));
 });
 

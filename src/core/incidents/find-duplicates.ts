@@ -7,7 +7,7 @@
  * on the same date (one day apart when either date is marked approximate). Then evidence adds up:
  *   same photo/video (same SHA-256)           +5  (enough on its own)
  *   start times within 60 minutes            +2  (more than 3 hours apart rules the pair out)
- *   same address (normalised)                +2
+ *   same address (normalised)                +2  (two different known addresses: −2)
  *   same kind of contact                     +1  (two different known kinds: −2)
  *   same stated reason                       +1
  *   same outcome                             +1  (two different known outcomes: −1)
@@ -20,7 +20,7 @@ import { agencyKeyOf } from './incident-facets.ts';
 import type { IncidentReport } from './incident-schema.ts';
 import { instant } from './custody-durations.ts';
 
-export const DUPLICATE_THRESHOLD = 3;
+export const DUPLICATE_THRESHOLD = 4;
 
 export interface ReportRef {
   id: string;
@@ -79,9 +79,12 @@ export function scorePair(x: IncidentReport, y: IncidentReport): { score: number
     }
   }
   const ax = norm(x.where.address);
-  if (ax && ax === norm(y.where.address)) {
+  const ay = norm(y.where.address);
+  if (ax && ax === ay) {
     score += 2;
     reasons.push({ code: 'incidents:duplicate.sameAddress' });
+  } else if (ax && ay) {
+    score -= 2;
   }
   const known = (v: string) => v !== 'unknown' && v !== 'other';
   if (x.contact.kind === y.contact.kind && known(x.contact.kind)) {

@@ -82,12 +82,25 @@ export function patternSummary(facets: readonly IncidentFacets[], opts: PatternO
   const { agencyKey, benchmark, ...aggOpts } = opts;
   const agg = aggregateIncidents(facets, { ...aggOpts, ...(agencyKey ? { agencyKeys: [agencyKey] } : {}) });
   const counted = new Set(agg.overall.reportIds);
-  const events = facets.filter((f) => counted.has(f.id) && !f.duplicateOf);
-  const duplicateOf = new Map(facets.map((f) => [f.id, f.duplicateOf]));
+  const events = facets.filter((f) => !f.duplicateOf && counted.has(f.id));
+  const duplicatesOf = new Map<string, string[]>();
+  for (const f of facets) {
+    if (f.duplicateOf && counted.has(f.id)) {
+      const list = duplicatesOf.get(f.duplicateOf) ?? [];
+      list.push(f.id);
+      duplicatesOf.set(f.duplicateOf, list);
+    }
+  }
   /** The events matching `pred` and the duplicates merged into them. */
   const behind = (pred: (f: IncidentFacets) => boolean) => {
-    const ids = new Set(events.filter(pred).map((f) => f.id));
-    return agg.overall.reportIds.filter((id) => ids.has(id) || ids.has(duplicateOf.get(id) ?? ''));
+    const out: string[] = [];
+    for (const f of events) {
+      if (!pred(f)) continue;
+      out.push(f.id);
+      const dups = duplicatesOf.get(f.id);
+      if (dups) for (const id of dups) out.push(id);
+    }
+    return out;
   };
   const findings: PatternFinding[] = [];
   const used = new Set<AuthorityId>();
