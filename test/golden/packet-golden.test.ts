@@ -77,6 +77,7 @@ test('every DOCX of the golden packets converts to PDF in LibreOffice (one soffi
   const outDir = join(work, 'lo-out');
   const profile = join(work, 'lo-profile');
   const r = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...docxs], { encoding: 'utf8', timeout: 280_000 });
+  assert.ok(!r.error, `LibreOffice could not run (${r.error?.message}); .ci/run installs it (libreoffice-writer-nogui)`);
   assert.equal(r.status, 0, `soffice failed: ${r.stderr}`);
   for (const path of docxs) {
     const pdf = join(outDir, path.split('/').pop()!.replace(/\.docx$/, '.pdf'));
