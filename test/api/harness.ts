@@ -34,11 +34,11 @@ export interface Harness {
 }
 
 export async function openHarness(
-  opts: { config?: Partial<ServerConfig>; reference?: Reference | null; evidenceMaxBytes?: number } = {},
+  opts: { config?: Partial<ServerConfig>; reference?: Reference | null; evidenceMaxBytes?: number; databaseUrl?: string } = {},
 ): Promise<Harness> {
   const logs: string[] = [];
   const store = await openStore({
-    inMemory: true,
+    ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl, env: {} } : { inMemory: true }),
     envKey: randomBytes(32).toString('base64'),
     jobs: false,
     log: (l) => logs.push(l),
