@@ -52,6 +52,7 @@ export async function createPgBossQueue(
     return p;
   };
   let stopped = false;
+  const workers = new Map<string, string[]>();
   return {
     kind: 'pg-boss',
     async enqueue(name, data) {
@@ -59,21 +60,30 @@ export async function createPgBossQueue(
       await ensureQueue(name);
       const id = await boss.send(name, data);
       if (!id) throw new StoreError('conflict', `The job was not queued (queue ${name} refused it).`);
+      // Wake this process's idle workers for the queue (workers in other processes find it when they poll).
+      for (const w of workers.get(name) ?? []) boss.notifyWorker(w);
       return id;
     },
     async work(name, handler) {
       checkJobName(name);
       await ensureQueue(name);
-      await boss.work(name, { pollingIntervalSeconds: 1 }, async (jobs) => {
+      let workerId = '';
+      workerId = await boss.work(name, { pollingIntervalSeconds: 2 }, async (jobs) => {
         for (const job of jobs) {
           try {
             await handler(job.data as never);
           } catch (e) {
             log(`job ${name} ${job.id} failed: ${(e as Error)?.name ?? 'Error'}`);
             throw e;
+          } finally {
+            // A job was found: fetch the next one at once instead of waiting for the polling interval.
+            if (workerId) boss.notifyWorker(workerId);
           }
         }
       });
+      const ids = workers.get(name) ?? [];
+      ids.push(workerId);
+      workers.set(name, ids);
     },
     async idle() {
       // pg-boss work is shared across servers; there is no local notion of idle.
