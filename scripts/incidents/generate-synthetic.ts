@@ -8,10 +8,12 @@
  * stops, questions and outcomes is invented to exercise the statistics, not drawn from any real data.
  *
  * Usage: node --import tsx scripts/incidents/generate-synthetic.ts [--count 500] [--seed 20251] [--duplicates 0.05] [--out file.json]
+ *        … --store --email admin@example.org   (imports them into Writ's data directory, WRIT_DATA_DIR or
+ *        DATABASE_URL as `writ serve` uses, into the organization of that user; duplicates are found, not merged)
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { linkAgency, type AgreementLink } from '../../src/core/incidents/check-incident.ts';
+import { checkIncident, linkAgency, type AgreementLink } from '../../src/core/incidents/check-incident.ts';
 import { incidentFacets, type IncidentFacets } from '../../src/core/incidents/incident-facets.ts';
 import { findDuplicates } from '../../src/core/incidents/find-duplicates.ts';
 import { groupFacets } from '../../src/core/incidents/merge-incidents.ts';
@@ -256,6 +258,34 @@ async function main(): Promise<void> {
     1,
   );
   const out = arg('out', '');
+  if (process.argv.includes('--store')) {
+    const email = arg('email', '');
+    if (!email) {
+      console.error('--store needs --email of an existing Writ user: the reports go into that user\'s organization.');
+      process.exit(2);
+    }
+    const { openStore } = await import('../../src/store/index.ts');
+    const store = await openStore();
+    try {
+      const user = await store.users.findForLogin(email);
+      if (!user) {
+        console.error(`No Writ user with the e-mail ${email}.`);
+        process.exit(2);
+      }
+      const actor = { userId: user.id, orgId: user.orgId, role: user.role };
+      const now = new Date();
+      const rows = reports.map(({ id, report }) => {
+        const c = checkIncident(report, { now, reference });
+        if (!c.ok) throw new Error(`Synthetic report ${id} does not pass the checks: ${JSON.stringify(c.problems)}`);
+        return { id, report, link: c.link };
+      });
+      const ids = await store.incidents.importReports(actor, rows);
+      console.log(`Imported ${ids.length} SYNTHETIC reports into the organization of ${email}.`);
+    } finally {
+      await store.close();
+    }
+    return;
+  }
   if (out) writeFileSync(out, body + '\n');
   else process.stdout.write(body + '\n');
 }
