@@ -349,7 +349,8 @@ function habeasPetition(pc: PacketCase): DocModel {
   blocks.push(H('CLAIM FOR RELIEF'));
   if (theory === 'zadvydas') {
     p(['Detention after a final order under ', ...citeRuns('POST_ORDER_1231A6'), ' is presumptively reasonable for six months. After that, once the detainee shows good reason to believe that removal is not significantly likely in the reasonably foreseeable future, the government must rebut that showing. ', ...citeRuns('CASE_ZADVYDAS'), '.']);
-    p([`${pc.plaintiffRole} has been held past the six-month period, and removal is not significantly likely in the reasonably foreseeable future. Continued detention is unlawful.`]);
+    const fo = pc.facts.removal?.finalOrderDate;
+    p([`${pc.plaintiffRole} has been held past the six-month period`, fo ? ` (${elapsed(fo, pc.analysisDate)} since the removal order became final)` : '', ', and removal is not significantly likely in the reasonably foreseeable future. Continued detention is unlawful.']);
   } else if (theory === 'bond') {
     p([`${pc.plaintiffRole} is detained under `, ...citeRuns('BOND_1226A'), ', not ', ...citeRuns('APPLICANT_1225B2A'), ', and is entitled to an individualized bond hearing. ', ...citeRuns('CASE_CUNHA'), '.']);
   } else if (theory === 'detainer') {
@@ -359,7 +360,7 @@ function habeasPetition(pc: PacketCase): DocModel {
     p([fill('The legal grounds for release (statute or constitutional provision, and why the detention violates it)')]);
   }
   // Exhaustion is prudential (SPEC § 1.4 H4); it matters where a BIA bond appeal was available.
-  if (theory === 'bond' || theory === 'other') p(['Exhaustion of administrative remedies is not required by statute; to the extent the Court considers it, it should be excused: ', fill('Why exhaustion is excused or complete (e.g. BIA appeal, futility)')]);
+  if (theory === 'bond' || theory === 'other') p(['Exhaustion is prudential, not required by statute. ', ...citeRuns('CASE_HOSSAIN'), '. To the extent the Court considers it, it is complete or should be excused: ', fill('Why exhaustion is complete or excused (e.g. BIA appeal, futility)')]);
   blocks.push(H('PRAYER FOR RELIEF'));
   blocks.push({ kind: 'para', text: [`${pc.plaintiffRole} asks the Court to:`] });
   const relief: Inline[][] = [

@@ -32,8 +32,8 @@ export function troMotion(pc: PacketCase): DocModel {
           ? ['The petition is likely to succeed: ', pc.plaintiffRole, ' is detained under ', ...citeRuns('BOND_1226A'), ' and is entitled to a bond hearing. ', ...citeRuns('CASE_CUNHA'), '.']
           : [fill('Why the petition is likely to succeed')];
   blocks.push({ kind: 'para', number: n(), text: merits });
-  blocks.push({ kind: 'para', number: n(), text: ['Each day of unlawful detention is irreparable harm', pc.facts.detention?.transferRisk === 'yes' ? `, and ${pc.plaintiffRole} faces transfer out of this district at any moment` : '', '. ', fill('Standard for a temporary restraining order in this circuit, with its authority')] });
-  blocks.push({ kind: 'para', number: n(), text: ['The balance of hardships and the public interest favor preserving the status quo while the Court decides the petition.'] });
+  blocks.push({ kind: 'para', number: n(), text: [`${pc.plaintiffRole} remains in custody`, pc.facts.detention?.transferRisk === 'yes' ? ` and faces transfer out of this district at any moment` : '', '.'] });
+  blocks.push({ kind: 'para', number: n(), text: [fill('The standard for a temporary restraining order in this circuit, with its authority, applied to these facts')] });
   blocks.push({ kind: 'para', number: n(), text: [`${pc.plaintiffRole} has notified or will promptly notify Respondents and the United States Attorney of this motion: `, fill('How and when Respondents were notified')] });
   blocks.push(signature(pc));
   return pleadingDoc(pc, 'tro-motion', title, blocks);
@@ -66,7 +66,6 @@ export function proposedOrder(pc: PacketCase): DocModel {
       title = '[PROPOSED] ORDER GRANTING RELIEF';
       intro = [`Having considered the complaint and the record, the Court finds that Defendants have unreasonably delayed adjudicating ${pc.plaintiffRole}'s application and ORDERS:`];
       items.push(['Defendants shall adjudicate ', `${pc.plaintiffRole}'s ${formName(br.form)}, receipt number `, val(br.receiptNumber, 'Receipt number'), ', within ', days, ' days of this Order.']);
-      items.push(['Defendants shall file a notice with the Court within 7 days after the adjudication.']);
       break;
     case 'natz1447b':
       title = '[PROPOSED] ORDER OF REMAND WITH INSTRUCTIONS';
