@@ -16,7 +16,7 @@ import {
   type PartiesApi,
   type Party,
 } from './types.ts';
-import { audit, newId, optionalText, requireCase, requireText, type StoreContext } from './context.ts';
+import { audit, isId, newId, notFound, optionalText, requireCase, requireText, type StoreContext } from './context.ts';
 
 type CaseRow = typeof cases.$inferSelect;
 type RevisionRow = typeof caseRevisions.$inferSelect;
@@ -143,13 +143,17 @@ export function casesApi(ctx: StoreContext): CasesApi {
     },
 
     async get(actor, id) {
-      const row = await requireCase(ctx.db, actor, id);
-      const [rev] = await ctx.db
-        .select()
-        .from(caseRevisions)
-        .where(and(eq(caseRevisions.caseId, id), eq(caseRevisions.revision, row.currentRevision)));
+      if (!isId(id)) throw notFound('case');
+      // The case and its current revision in one query.
+      const [hit] = await ctx.db
+        .select({ c: cases, r: caseRevisions })
+        .from(cases)
+        .leftJoin(caseRevisions, and(eq(caseRevisions.caseId, cases.id), eq(caseRevisions.revision, cases.currentRevision)))
+        .where(and(eq(cases.id, id), eq(cases.orgId, actor.orgId)))
+        .limit(1);
+      if (!hit) throw notFound('case');
       await audit(ctx.db, actor, 'case.read', 'case', id);
-      const detail: CaseDetail = { ...toCaseSummary(ctx, row), facts: rev ? toRevision(ctx, rev).facts : {} };
+      const detail: CaseDetail = { ...toCaseSummary(ctx, hit.c), facts: hit.r ? toRevision(ctx, hit.r).facts : {} };
       return detail;
     },
 
