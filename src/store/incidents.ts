@@ -243,24 +243,19 @@ function checkOptions(opts: AggregateOptions): void {
   }
 }
 
-/**
- * What changed last in an organization's reports (statistics cached for it stay valid while this is unchanged), and
- * the agency names, in one scan.
- */
-async function scanOrg(ctx: StoreContext, orgId: string): Promise<{ marker: string; names: Map<string, string> }> {
+/** What changed last in an organization's reports: statistics cached for it stay valid while this is unchanged. */
+async function changeMarker(ctx: StoreContext, orgId: string): Promise<string> {
   const r = (await ctx.db.execute(
-    sql`select agency_key as k, min(agency) as a, count(*)::int as n, max(updated_at)::text as t
-        from incident_reports where org_id = ${orgId} group by agency_key`,
-  )) as unknown as { rows: Array<{ k: string | null; a: string | null; n: number; t: string }> };
-  let n = 0;
-  let t = '';
-  const names = new Map<string, string>();
-  for (const row of r.rows) {
-    n += row.n;
-    if (row.t > t) t = row.t;
-    if (row.k && row.a) names.set(row.k, row.a);
-  }
-  return { marker: `${n}|${t}`, names };
+    sql`select count(*)::int as n, coalesce(max(updated_at)::text, '') as t from incident_reports where org_id = ${orgId}`,
+  )) as unknown as { rows: Array<{ n: number; t: string }> };
+  return `${r.rows[0]!.n}|${r.rows[0]!.t}`;
+}
+
+async function agencyNames(ctx: StoreContext, orgId: string): Promise<Map<string, string>> {
+  const r = (await ctx.db.execute(
+    sql`select agency_key as k, min(agency) as a from incident_reports where org_id = ${orgId} and status = 'submitted' group by agency_key`,
+  )) as unknown as { rows: Array<{ k: string; a: string }> };
+  return new Map(r.rows.map((x) => [x.k, x.a]));
 }
 
 /**
@@ -282,10 +277,10 @@ export function incidentsApi(ctx: StoreContext): IncidentsApi {
    */
   const cache = new Map<string, { marker: string; facets: IncidentFacets[]; aggregates: Map<string, Aggregates> }>();
   async function cached(orgId: string) {
-    const { marker, names } = await scanOrg(ctx, orgId);
+    const marker = await changeMarker(ctx, orgId);
     let c = cache.get(orgId);
     if (!c || c.marker !== marker) {
-      c = { marker, facets: await loadFacets(ctx, orgId, names), aggregates: new Map() };
+      c = { marker, facets: await loadFacets(ctx, orgId, await agencyNames(ctx, orgId)), aggregates: new Map() };
       cache.set(orgId, c);
     }
     return c;
