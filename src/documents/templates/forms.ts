@@ -3,7 +3,7 @@
  * defendant. When the user supplies the official fillable PDFs, fill-official-pdf.ts fills those instead.
  */
 import { feeTotal, filingRules, formLabel, nosFor } from '../filing-rules.ts';
-import { fill, val, type Block, type DocModel, type Inline } from '../model.ts';
+import { fill, inlineText, val, type Block, type DocModel, type Inline } from '../model.ts';
 import type { PacketCase, Party } from '../packet-case.ts';
 import { caseNumber, courtLines, longDate, partyInline, plaintiffName } from './common.ts';
 
@@ -26,7 +26,7 @@ export interface CoverSheetData {
   fee: string;
 }
 
-const text = (x: Inline): string => (typeof x === 'string' ? x : 'fill' in x ? `[[FILL: ${x.fill}]]` : x.text);
+const text = inlineText;
 
 export function coverSheetData(pc: PacketCase): CoverSheetData {
   const ct = filingRules().caseTypes[pc.caseType];
@@ -47,7 +47,7 @@ export function coverSheetData(pc: PacketCase): CoverSheetData {
     classAction: 'No',
     demand: 'None (non-monetary relief)',
     juryDemand: 'No',
-    relatedCases: pc.input.caseNumber ? 'None known' : '[[FILL: Related cases, if any]]',
+    relatedCases: '[[FILL: Related cases, if any, or "None"]]',
     date: pc.filingDate ? longDate(pc.filingDate) : '[[FILL: Date]]',
     fee: `$${feeTotal(ct.fee)}`,
   };

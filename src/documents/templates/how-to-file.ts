@@ -5,12 +5,11 @@
 import { render, t, type Lang } from '../../i18n/i18n.ts';
 import { addDaysFrcp6a } from '../../core/deadlines/add-days-frcp6a.ts';
 import { deadlinesFor, feeTotal, filingRules } from '../filing-rules.ts';
-import { fill, type Block, type DocModel, type Inline } from '../model.ts';
+import { fill, inlinesText, type Block, type DocModel, type Inline } from '../model.ts';
 import type { PacketCase } from '../packet-case.ts';
 import { serviceRecipients } from './service.ts';
 import { dateIn } from './common.ts';
 
-const plain = (xs: Inline[]): string => xs.map((x) => (typeof x === 'string' ? x : 'fill' in x ? `[[FILL: ${x.fill}]]` : x.text)).join('');
 
 export function howToFile(pc: PacketCase, lang: Lang): DocModel {
   const r = filingRules();
@@ -41,7 +40,7 @@ export function howToFile(pc: PacketCase, lang: Lang): DocModel {
   blocks.push(H('serveHeading'));
   const s = r.service;
   blocks.push(P(pc.caseType === 'habeas' ? t(lang, 'documents:howToFile.serveHabeas') : t(lang, 'documents:howToFile.serveCivil', { method: t(lang, 'documents:howToFile.method') })));
-  blocks.push({ kind: 'list', items: serviceRecipients(pc).map((x) => [plain(x.who), ` (${x.rule})`]) });
+  blocks.push({ kind: 'list', items: serviceRecipients(pc).map((x) => [inlinesText(x.who), ` (${x.rule})`]) });
 
   blocks.push(H('deadlinesHeading'));
   const items: Inline[][] = [];

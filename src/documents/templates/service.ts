@@ -2,7 +2,7 @@
  * Certificate of service (FRCP 4(i)), the cover letter to the clerk, and the exhibit index with Bates numbers.
  */
 import { feeTotal, filingRules, formLabel } from '../filing-rules.ts';
-import { fill, val, type Block, type DocModel, type Inline } from '../model.ts';
+import { fill, inlinesText, val, type Block, type DocModel, type Inline } from '../model.ts';
 import type { PacketCase } from '../packet-case.ts';
 import { caption, courtLines, dateOr, longDate, partyInline, plaintiffName, signature } from './common.ts';
 
@@ -58,7 +58,7 @@ export function coverLetter(pc: PacketCase, documentTitles: string[]): DocModel 
     { kind: 'contact', lines: from },
     { kind: 'para', single: true, text: [pc.filingDate ? longDate(pc.filingDate) : fill('Date')] },
     { kind: 'para', single: true, text: ['Clerk of Court\n', ...courtLines(pc).map((x) => (typeof x === 'string' ? x.replace(/^UNITED STATES DISTRICT COURT\n/, 'United States District Court\n') : x)), '\n', fill('Clerk’s office address')] },
-    { kind: 'para', single: true, text: ['Re: ', plaintiffName(pc), ` v. ${pc.defendants[0] ? partyInline(pc.defendants[0], false).map((x) => (typeof x === 'string' ? x : 'fill' in x ? `[[FILL: ${x.fill}]]` : x.text)).join('') : ''}${pc.defendants.length > 1 ? ', et al.' : ''} — new ${pc.caseType === 'habeas' ? 'petition' : 'case'}`] },
+    { kind: 'para', single: true, text: ['Re: ', plaintiffName(pc), ` v. ${pc.defendants[0] ? inlinesText(partyInline(pc.defendants[0], false)) : ''}${pc.defendants.length > 1 ? ', et al.' : ''} — new ${pc.caseType === 'habeas' ? 'petition' : 'case'}`] },
     { kind: 'para', single: true, text: ['Dear Clerk:'] },
     { kind: 'para', single: true, text: ['Please file the enclosed papers to open a new case:'] },
     { kind: 'list', ordered: true, items: documentTitles.map((t) => [t]) },
@@ -125,4 +125,3 @@ export function exhibitIndex(pc: PacketCase): DocModel {
   return { id: 'exhibit-index', title: 'Index of Exhibits', spacing: 'single', pleading: pc.pleading, footer: 'Index of Exhibits', blocks };
 }
 
-export { plaintiffName };
