@@ -142,4 +142,4 @@ export const listEvidence = async (caseId: string) =>
   (await api<{ evidence: EvidenceItem[] }>('GET', `${c(caseId)}/evidence`)).evidence;
 export const uploadEvidence = (caseId: string, file: File) => apiUpload<EvidenceItem>(`${c(caseId)}/evidence`, file);
 export const getCustody = async (evidenceId: string) =>
-  (await api<{ events?: CustodyEvent[]; custody?: CustodyEvent[] }>('GET', `/api/evidence/${encodeURIComponent(evidenceId)}/custody`));
+  (await api<{ custody: CustodyEvent[] }>('GET', `/api/evidence/${encodeURIComponent(evidenceId)}/custody`)).custody;

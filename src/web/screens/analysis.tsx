@@ -6,8 +6,9 @@
  */
 import { useTranslation } from 'react-i18next';
 import factsSchema from 'virtual:writ/facts-schema';
-import { getAnalysis, getCase, type Analysis, type Citation, type RemedyResult } from '../case-api.ts';
+import { getAnalysis, getCase, type Analysis, type RemedyResult } from '../case-api.ts';
 import { ApiErrorAlert } from '../components/api-error.tsx';
+import { Citations } from '../components/citations.tsx';
 import { CaseNav } from '../components/case-nav.tsx';
 import { Loading, Screen } from '../components/screen.tsx';
 import { TermNote } from '../components/term.tsx';
@@ -38,27 +39,6 @@ export default function AnalysisScreen({ caseId }: { caseId: string }) {
       {load.error && <ApiErrorAlert error={load.error} />}
       {load.data && <AnalysisBody caseId={caseId} analysis={load.data.analysis} facts={load.data.facts} />}
     </Screen>
-  );
-}
-
-export function Citations({ list }: { list: Citation[] }) {
-  const { t } = useTranslation('web');
-  if (!list.length) return null;
-  return (
-    <ul className="citations" aria-label={t('analysis.citations')}>
-      {list.map((c, i) => (
-        <li key={`${c.cite}-${i}`}>
-          {c.url ? (
-            <a href={c.url} target="_blank" rel="noreferrer">
-              {c.cite}
-            </a>
-          ) : (
-            <cite>{c.cite}</cite>
-          )}
-          {c.title && c.title !== c.cite ? <span className="hint"> — {c.title}</span> : null}
-        </li>
-      ))}
-    </ul>
   );
 }
 

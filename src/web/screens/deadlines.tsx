@@ -14,7 +14,7 @@ import { currentLang } from '../i18n.ts';
 import { formatDay, formatInstant, todayIso } from '../format.ts';
 import { addMonths, monthGrid } from '../month-grid.ts';
 import { useMessages } from '../use-messages.ts';
-import { Citations } from './analysis.tsx';
+import { Citations } from '../components/citations.tsx';
 import { RecordDocketEvent } from '../record-docket-event.tsx';
 import { TableWrap } from '../components/table-wrap.tsx';
 
@@ -52,12 +52,13 @@ export default function Deadlines({ caseId }: { caseId: string }) {
       }
     }
     for (const d of load.data.docket) {
-      const c = (d.computation ?? {}) as { message?: { code: string; text?: string }; citations?: Row['citations'] };
+      // The deadline engine's result, as stored with the deadline (label, citations, warnings, steps).
+      const c = (d.computation ?? {}) as { label?: { code: string; text?: string }; citations?: Row['citations'] };
       out.push({
         key: d.id,
         day: d.dueDate,
         due: d.dueTime ? `${d.dueDate}T${d.dueTime}` : d.dueDate,
-        what: c.message ? msg(c.message) : d.ruleId,
+        what: c.label ? msg(c.label) : d.ruleId,
         source: 'docket',
         passed: d.dueDate < today,
         citations: c.citations ?? [],

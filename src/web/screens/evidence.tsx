@@ -106,8 +106,7 @@ function EvidenceRow({ item, check }: { item: EvidenceItem; check: boolean | und
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const show = async () => {
     try {
-      const r = await getCustody(item.id);
-      setCustody(r.events ?? r.custody ?? []);
+      setCustody(await getCustody(item.id));
     } catch (e) {
       setFailure(e instanceof ApiFailure ? e : new ApiFailure(0, 'client', ''));
     }
