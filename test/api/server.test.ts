@@ -31,6 +31,8 @@ test('the OpenAPI document lists every route with its access, parameters and sch
     paths: Record<string, Record<string, { 'x-writ-access': string; parameters: { name: string; in: string }[]; requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> } }>>;
   };
   assert.equal(doc.openapi, '3.1.0');
+  const operationIds = Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((op) => (op as unknown as { operationId: string }).operationId));
+  assert.equal(new Set(operationIds).size, operationIds.length, 'operationIds are unique');
   for (const r of apiRoutes()) {
     const op = doc.paths[openApiPath(r.path)]?.[r.method.toLowerCase()];
     assert.ok(op, `${r.method} ${r.path} missing from the OpenAPI document`);
