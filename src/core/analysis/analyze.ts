@@ -48,18 +48,22 @@ export function combineViability(elements: ElementResult[], effects: Map<string,
   return { viability: 'viable', decidedBy: elements };
 }
 
-const flagCache = new Map<string, Message>();
-/** Flag warnings are the same objects for the same flag and circuit (shared: callers must not mutate them). */
+const flagCache = new WeakMap<readonly RuleFlag[], Map<string, Message[]>>();
+/** The non-dynamic flags of a rule as warnings naming the circuit; computed once per flag list and circuit (shared). */
 function flagMessages(flags: readonly RuleFlag[], circuit: string | null): Message[] {
-  return flags.filter((f) => !f.dynamic).map((f) => {
-    const key = `${f.id}|${circuit ?? '?'}`;
-    let m = flagCache.get(key);
-    if (!m) {
-      m = msg(`flag.${f.id}`, { circuit: circuit ?? '?' });
-      flagCache.set(key, m);
-    }
-    return m;
-  });
+  if (flags.length === 0) return [];
+  let byCircuit = flagCache.get(flags);
+  if (!byCircuit) {
+    byCircuit = new Map();
+    flagCache.set(flags, byCircuit);
+  }
+  const key = circuit ?? '?';
+  let list = byCircuit.get(key);
+  if (!list) {
+    list = flags.filter((f) => !f.dynamic).map((f) => msg(`flag.${f.id}`, { circuit: key }));
+    byCircuit.set(key, list);
+  }
+  return list;
 }
 
 function sameMessage(a: Message, b: Message): boolean {

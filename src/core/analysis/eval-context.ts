@@ -59,9 +59,16 @@ export interface BarEval {
   warnings?: Message[];
 }
 
-/** A message in the `analysis` namespace. */
+const plain = new Map<string, Message>();
+/** A message in the `analysis` namespace (messages without parameters are shared objects: do not mutate). */
 export function msg(code: string, params?: Record<string, string | number>): Message {
-  return params ? { code: `analysis:${code}`, params } : { code: `analysis:${code}` };
+  if (params) return { code: `analysis:${code}`, params };
+  let m = plain.get(code);
+  if (!m) {
+    m = { code: `analysis:${code}` };
+    plain.set(code, m);
+  }
+  return m;
 }
 
 const questions = new Map<string, Question>();
