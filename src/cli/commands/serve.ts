@@ -50,7 +50,7 @@ const serveCommand: Command = {
     const lang = pickLang(values.lang);
     const portText = values.port ?? process.env.PORT ?? '8080';
     const port = Number(portText);
-    if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${portText}".`);
+    if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(t(lang, 'api:serve.badPort', { value: portText }));
     const host = values.host ?? '127.0.0.1';
     const origins = values['public-origin'] ?? [];
     for (const o of origins) {
@@ -61,7 +61,7 @@ const serveCommand: Command = {
       } catch {
         ok = false;
       }
-      if (!ok) throw new UsageError(`--public-origin must be an origin like https://writ.example.org, not "${o}".`);
+      if (!ok) throw new UsageError(t(lang, 'api:serve.badOrigin', { value: o }));
     }
 
     // Signals are handled from the start: Ctrl+C while the database opens still closes it cleanly.
