@@ -176,7 +176,9 @@ export function evaluateRemedy(rule: RemedyRule, c: EvalContext): RemedyResult {
   for (const d of deadlines) addWarnings(warnings, d.warnings.filter((w) => w.code.startsWith('analysis:')));
 
   const v = rule.venue;
-  const court = v.basis === 'confinement' ? c.confinement : v.basis === 'residence' ? c.venue : null;
+  // FTCA: the plaintiff's residence, or where the act occurred (§ 1402(b)).
+  const court =
+    v.basis === 'confinement' ? c.confinement : v.basis === 'events' ? c.events : rule.id === 'FTCA' && c.venue.source === 'none' ? c.events : c.venue;
   const result: RemedyResult = {
     remedy: rule.id,
     title: rule.title,

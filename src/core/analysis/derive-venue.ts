@@ -48,7 +48,7 @@ function byCounty(ref: Reference | undefined, state: string, county: string, sou
     courtId: v.courtId,
     districtName: v.districtName,
     circuit: v.circuit,
-    reasons: [msg(source === 'facility' ? 'venue.fromFacilityCounty' : 'venue.fromCounty', { county: v.countyName, state: v.state, district: v.districtName, circuit: v.circuit, section: v.uscSection })],
+    reasons: [msg(source === 'facility' ? 'venue.fromFacilityCounty' : source === 'events' ? 'venue.fromEventCounty' : 'venue.fromCounty', { county: v.countyName, state: v.state, district: v.districtName, circuit: v.circuit, section: v.uscSection })],
   };
 }
 
@@ -110,6 +110,19 @@ export function confinementVenue(f: Facts, ref?: Reference): VenueResult | null 
   return none('noFacility');
 }
 
+/** Where the events happened: the event county in the agency's state, else the jail of a local hold. */
+export function eventsVenue(f: Facts, confinement: VenueResult | null, ref?: Reference): VenueResult | null {
+  const e = f.enforcement;
+  const state = e?.agency?.state;
+  if (state && e?.eventCounty) {
+    const v = byCounty(ref, state, e.eventCounty, 'events');
+    if (v) return v;
+  }
+  const t = f.detention?.custodianType;
+  if (confinement && confinement.source !== 'none' && (t === 'county_jail_ice_hold' || t === 'county_jail_287g')) return confinement;
+  return null;
+}
+
 export function agency287g(f: Facts, date: string, ref?: Reference): Pick<EvalContext, 'has287g' | 'models287g' | 'has287gSource'> {
   const e = f.enforcement;
   if (e?.has287g && e.has287g !== 'unknown') {
@@ -131,6 +144,7 @@ export function agency287g(f: Facts, date: string, ref?: Reference): Pick<EvalCo
 export function buildEvalContext(f: Facts, date: string, ref?: Reference): EvalContext {
   const venue = residenceVenue(f, ref);
   const confinement = confinementVenue(f, ref);
+  const events = eventsVenue(f, confinement, ref);
   const agencyState = f.enforcement?.agency?.state;
   const circuit = venue.circuit ?? confinement?.circuit ?? circuitForState(agencyState);
   const habeasCircuit = confinement?.circuit ?? (venue.source === 'facts.venue' ? venue.circuit : null);
@@ -139,6 +153,7 @@ export function buildEvalContext(f: Facts, date: string, ref?: Reference): EvalC
     date,
     venue,
     confinement,
+    events,
     circuit,
     habeasCircuit,
     ...agency287g(f, date, ref),

@@ -14,6 +14,7 @@ export interface EvalContext {
   date: string; // analysis date, YYYY-MM-DD
   venue: VenueResult; // residence (or override) venue
   confinement: VenueResult | null; // where the person is held
+  events: VenueResult | null; // where the stop, arrest or hold happened (event county, else the facility of a local hold)
   /** Circuit for residence-based remedies (falls back to the confinement or agency state). */
   circuit: string | null;
   /** Circuit for habeas (district of confinement), falling back to `circuit`. */

@@ -244,5 +244,12 @@ test('each remedy says where it is filed: F1 § 1447(b) in N.D. Cal. (residence)
   const h = remedy(run('f9-post-order-detention-no-travel-documents'), 'HABEAS_2241');
   assert.equal(h.venue.basis, 'confinement');
   assert.equal(h.venue.court!.courtId, 'gamd');
-  assert.equal(remedy(run('f6-county-detainer-hold-no-287g'), 'SEC1983').venue.court, null);
+  // § 1983 where the events happened: the jail that held on the detainer (D. Or.)
+  const s = remedy(run('f6-county-detainer-hold-no-287g'), 'SEC1983');
+  assert.equal(s.venue.basis, 'events');
+  assert.equal(s.venue.court!.courtId, 'ord');
+  // an event county names the district directly
+  const parsed = parseFacts({ version: 1, analysisDate: '2026-03-10', enforcement: { agency: { type: 'sheriff', state: 'FL' }, eventCounty: 'Polk County', actions: ['traffic_stop'] } });
+  assert.ok(parsed.ok);
+  assert.equal(remedy(analyze(parsed.facts, { reference }), 'EQUAL_PROTECTION').venue.court!.courtId, 'flmd');
 });

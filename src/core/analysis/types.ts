@@ -134,7 +134,7 @@ export interface RemedyVenue {
   basis: 'residence' | 'confinement' | 'events';
   rule: LocalizedText;
   citations: Citation[];
-  /** The court the facts point to (residence or confinement venue); null when not known. Events venue is not derived. */
+  /** The court the facts point to (residence, confinement, or where the events happened); null when not known. */
   court: VenueResult | null;
 }
 
@@ -158,7 +158,7 @@ export interface RemedyResult {
 
 export interface VenueResult {
   /** Where the venue came from. */
-  source: 'facts.venue' | 'residence' | 'facility' | 'state' | 'none';
+  source: 'facts.venue' | 'residence' | 'facility' | 'events' | 'state' | 'none';
   courtId: string | null;
   districtName: string | null;
   circuit: string | null;

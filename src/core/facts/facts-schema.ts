@@ -271,6 +271,11 @@ const EnforcementSchema = z
       .optional()
       .describe('Which 287(g) models the agency had: JEM (jail enforcement), TFM (task force, on the street), WSO (warrant service officer, jail only).'),
     eventDate: isoDate().optional().describe('Date of the stop, arrest or hold.'),
+    eventCounty: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('County where the stop, arrest or hold happened (in the agency\'s state), e.g. "Polk County". Decides the district for suits filed where the events occurred.'),
     actions: z
       .array(z.enum(['traffic_stop', 'street_arrest', 'status_questioning', 'home_entry', 'jail_screening', 'detainer_hold', 'warrant_service', 'transfer_to_ice', 'immigration_arrest']))
       .optional()
