@@ -43,12 +43,26 @@ export interface PacketOptions {
   renderer?: Renderer;
 }
 
+/**
+ * Renders in this thread. Identical models (e.g. the how-to-file sheets of a batch for one court and one firm)
+ * are rendered once: the last RECENT results are kept by a hash of the model. The bytes are shared; treat them as
+ * read-only.
+ */
+const RECENT = 64;
+const recent = new Map<string, Promise<{ docx?: Uint8Array; pdf?: Uint8Array }>>();
 const inThread: Renderer = {
-  async render(model, formats, creationDate) {
-    return {
+  render(model, formats, creationDate) {
+    const key = createHash('sha1').update(JSON.stringify([model, formats, creationDate?.getTime() ?? null])).digest('hex');
+    const hit = recent.get(key);
+    if (hit) return hit;
+    const p = (async () => ({
       docx: formats.includes('docx') ? await renderDocx(model) : undefined,
       pdf: formats.includes('pdf') ? await renderPdf(model, { creationDate }) : undefined,
-    };
+    }))();
+    p.catch(() => recent.delete(key));
+    recent.set(key, p);
+    if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
+    return p;
   },
 };
 
