@@ -20,11 +20,18 @@ export function mountWeb(app: Hono<AppEnv>, webDir: string | null): boolean {
   app.get('*', async (c, next) => {
     if (isApi(c.req.path)) return next();
     c.set('routePattern', '(web)');
-    return files(c, next);
+    const res = await files(c, next);
+    // Built assets have content hashes in their names: cache them for good. Everything else is revalidated.
+    if (c.res.status === 200) {
+      c.res.headers.set('Cache-Control', c.req.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    }
+    return res;
   });
   app.get('*', (c, next) => {
-    if (isApi(c.req.path)) return next();
+    // A missing built file is a 404, never index.html (which would then be cached as that file).
+    if (isApi(c.req.path) || c.req.path.startsWith('/assets/')) return next();
     c.set('routePattern', '(web index)');
+    c.header('Cache-Control', 'no-cache');
     return c.html(readFileSync(join(webDir, 'index.html'), 'utf8'));
   });
   return true;

@@ -64,10 +64,15 @@ test('the web app hook: files from the web folder, index.html for client routes,
   const js = await h.request('GET', '/assets/app.js');
   assert.equal(js.status, 200);
   assert.match(await js.text(), /writ/);
+  assert.match(js.headers.get('cache-control') ?? '', /immutable/);
   const page = await h.request('GET', '/cases/123/evidence');
   assert.equal(page.status, 200);
   assert.match(page.headers.get('content-type') ?? '', /text\/html/);
   assert.match(await page.text(), /id="root"/);
+  assert.equal(page.headers.get('cache-control'), 'no-cache');
+  const missing = await h.request('GET', '/assets/gone-1234.js');
+  assert.equal(missing.status, 404);
+  assert.doesNotMatch(missing.headers.get('cache-control') ?? '', /immutable/);
   const api = await h.request('GET', '/api/unknown');
   assert.equal(api.status, 404);
   assert.match(api.headers.get('content-type') ?? '', /json/);
