@@ -1,6 +1,7 @@
 /** The organization and its users (admins manage users). */
 import { z } from 'zod';
 import { PASSWORD_MAX, PASSWORD_MIN, hashPassword } from '../../auth/password.ts';
+import { StoreError } from '../../store/types.ts';
 import { ApiError } from '../errors.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
 import { Id, Role, Timestamp, UserOut } from '../schemas.ts';
@@ -57,7 +58,7 @@ export function orgRoutes(): AnyRoute[] {
             passwordHash: await hashPassword(body.password),
           })
           .catch((e: unknown) => {
-            if ((e as { code?: string }).code === 'conflict') throw new ApiError('email_taken');
+            if (e instanceof StoreError && e.code === 'conflict') throw new ApiError('email_taken');
             throw e;
           });
         return c.json(created, 201);
