@@ -20,6 +20,49 @@ const FONTS = {
 };
 
 /**
+ * fontkit re-decodes every glyph of every subset it writes. Our fonts never change, so the raw bytes and metrics of
+ * each simple (non-composite) TrueType glyph are kept after the first PDF that uses it; composite glyphs and any
+ * font fontkit treats differently go through fontkit's own code. Checked against fontkit 2.0.x's TTFSubset.
+ */
+interface SubsetLike {
+  font: { loca: { offsets: number[] }; _getTableStream(tag: string): { pos: number; readBuffer(n: number): Uint8Array }; getGlyph(gid: number): { advanceWidth: number; _getMetrics(): { leftBearing: number } }; _variationProcessor?: unknown };
+  glyf: Uint8Array[];
+  loca: { offsets: number[] };
+  hmtx: { metrics: { advance: number; bearing: number }[] };
+  offset: number;
+}
+const GLYPHS = new WeakMap<object, Map<number, { buffer: Uint8Array; advance: number; bearing: number }>>();
+(function cacheSimpleGlyphs() {
+  const proto = Object.getPrototypeOf((FONTS.regular as unknown as { createSubset(): object }).createSubset()) as { _addGlyph?: (this: SubsetLike, gid: number) => number; encode?: unknown };
+  const original = proto._addGlyph;
+  if (typeof original !== 'function' || typeof proto.encode !== 'function') return; // not the fontkit we know: leave it alone
+  proto._addGlyph = function (this: SubsetLike, gid: number): number {
+    const font = this.font;
+    if (!font?.loca?.offsets || font._variationProcessor) return original.call(this, gid);
+    let cache = GLYPHS.get(font);
+    if (!cache) GLYPHS.set(font, (cache = new Map()));
+    let e = cache.get(gid);
+    if (!e) {
+      const start = font.loca.offsets[gid]!;
+      const end = font.loca.offsets[gid + 1]!;
+      const stream = font._getTableStream('glyf');
+      stream.pos += start;
+      const buffer = stream.readBuffer(end - start);
+      const composite = buffer.length >= 2 && ((buffer[0]! << 8) | buffer[1]!) & 0x8000;
+      if (composite) return original.call(this, gid);
+      const glyph = font.getGlyph(gid);
+      e = { buffer, advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing };
+      cache.set(gid, e);
+    }
+    this.glyf.push(e.buffer);
+    this.loca.offsets.push(this.offset);
+    this.hmtx.metrics.push({ advance: e.advance, bearing: e.bearing });
+    this.offset += e.buffer.length;
+    return this.glyf.length - 1;
+  };
+})();
+
+/**
  * Word layouts (glyphs and advances) shared by every PDF of the process: pdfkit caches them per document, but they
  * depend only on the font and the word; each PDF still builds its own font subset from them.
  */
