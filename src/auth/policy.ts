@@ -6,7 +6,7 @@
  * (another organization's case answers 404, as if it did not exist).
  *
  * Why the table looks like this:
- * - admin runs the office's Writ: everything, plus users, the organization and the audit log.
+ * - admin runs the office's Writ: everything, plus users and the audit log.
  * - attorney and paralegal do the case work: cases, analysis, packets, deadlines, docket, evidence, custody.
  * - advocate (community advocate, not a lawyer) starts cases and records facts, runs the analysis and the lookups,
  *   adds evidence; they do not generate or read filing packets, change the docket, number exhibits, or read back evidence
@@ -40,7 +40,6 @@ export const POLICY = {
   'custody.read': LEGAL_STAFF,
   'audit.read': ADMIN,
   'org.read': ALL,
-  'org.manage': ADMIN,
   'user.manage': ADMIN,
   'token.manage': ALL,
   // Community incident reports (issue 7): everyone in the organization records, reads, merges and counts them and
