@@ -114,7 +114,12 @@ export async function openWorld(): Promise<World> {
     child.stdout!.on('data', (d) => (log += String(d)));
     child.stderr!.on('data', (d) => (log += String(d)));
     baseUrl = `http://127.0.0.1:${port}`;
-    await waitForHealth(baseUrl, child, 120_000);
+    try {
+      await waitForHealth(baseUrl, child, 120_000);
+    } catch (e) {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      throw new Error(`${(e as Error).message}\n--- writ serve said:\n${log.split('\n').slice(-20).join('\n')}`);
+    }
   }
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (Debian package "chromium"; .ci/run installs it)`);
   const profile = mkdtempSync(join(tmpdir(), 'writ-e2e-chromium-'));
