@@ -48,6 +48,16 @@ export interface PacketOptions {
  * are rendered once: the last RECENT results are kept by a hash of the model. The bytes are shared; treat them as
  * read-only.
  */
+/** Renders in this thread with no reuse of earlier results (benchmarks, tests). */
+export const freshRenderer: Renderer = {
+  async render(model, formats, creationDate) {
+    return {
+      docx: formats.includes('docx') ? await renderDocx(model) : undefined,
+      pdf: formats.includes('pdf') ? await renderPdf(model, { creationDate }) : undefined,
+    };
+  },
+};
+
 const RECENT = 64;
 const recent = new Map<string, Promise<{ docx?: Uint8Array; pdf?: Uint8Array }>>();
 const inThread: Renderer = {
@@ -55,10 +65,7 @@ const inThread: Renderer = {
     const key = createHash('sha1').update(JSON.stringify([model, formats, creationDate?.getTime() ?? null])).digest('hex');
     const hit = recent.get(key);
     if (hit) return hit;
-    const p = (async () => ({
-      docx: formats.includes('docx') ? await renderDocx(model) : undefined,
-      pdf: formats.includes('pdf') ? await renderPdf(model, { creationDate }) : undefined,
-    }))();
+    const p = freshRenderer.render(model, formats, creationDate);
     p.catch(() => recent.delete(key));
     recent.set(key, p);
     if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
