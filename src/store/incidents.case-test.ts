@@ -6,7 +6,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { StoreError, type Actor, type Role, type Store } from './index.ts';
 import { loadReference } from '../data/load-reference.ts';
 import { aggregateIncidents, DIMENSIONS, type Aggregates } from '../core/incidents/aggregate-incidents.ts';
@@ -147,6 +147,31 @@ export function incidentSuite(name: string, target: IncidentSuiteTarget): void {
       assert.ok(actions.includes('incident.export incident_reports:csv'));
       assert.ok(actions.includes('incident.export.identifying incident_reports:csv'));
       assert.ok(actions.includes('incident.export incident_reports:pdf'));
+    });
+
+    test('a report becomes an exhibit in the case evidence locker, with its hash and chain of custody; only with consent', async () => {
+      const actor = await newActor('attorney');
+      const r = await store.incidents.submit(actor, { report: sampleReport(), reference, now });
+      assert.ok(r.ok);
+      if (!r.ok) return;
+      const c = await store.cases.create(actor, { title: 'Exhibit case' });
+      const ev = await store.incidents.addAsExhibit(actor, r.record.id, c.id, { lang: 'en', date: '2026-11-23' });
+      assert.equal(ev.contentType, 'application/pdf');
+      assert.match(ev.sha256, /^[0-9a-f]{64}$/);
+      const { bytes } = await store.evidence.read(actor, ev.id, 'exported');
+      assert.equal(createHash('sha256').update(bytes).digest('hex'), ev.sha256);
+      const custody = await store.evidence.custody(actor, ev.id);
+      assert.deepEqual(custody.map((x) => x.action), ['added', 'exported']);
+      assert.equal((await store.incidents.get(actor, r.record.id)).facets?.caseId, c.id, 'the report is linked to the case');
+
+      const noConsent = await store.incidents.submit(actor, {
+        report: sampleReport({ consent: { countInStatistics: true, useAsEvidence: false, identifyAffectedPerson: true } }),
+        reference,
+        now,
+      });
+      assert.ok(noConsent.ok);
+      if (!noConsent.ok) return;
+      await assert.rejects(store.incidents.addAsExhibit(actor, noConsent.record.id, c.id), (e) => e instanceof StoreError && /did not consent/.test(e.message));
     });
 
     test('linking to a case of the organization; a case of another organization is not found', async () => {

@@ -20,7 +20,11 @@ import { groupFacets } from '../core/incidents/merge-incidents.ts';
 import { aggregateIncidents, DIMENSIONS, type AggregateOptions, type Aggregates, type Dimension } from '../core/incidents/aggregate-incidents.ts';
 import type { Reference } from '../core/reference/reference.ts';
 import { incidentReports } from './schema-incidents.ts';
-import { StoreError, type Actor } from './types.ts';
+import { StoreError, type Actor, type EvidenceRecord } from './types.ts';
+import { orgsApi } from './accounts.ts';
+import { evidenceApi } from './evidence.ts';
+import { incidentExhibitPdf } from '../incidents/report-exhibit.ts';
+import type { Lang } from '../i18n/i18n.ts';
 import { audit, isId, newId, requireCase, type StoreContext } from './context.ts';
 
 type Row = typeof incidentReports.$inferSelect;
@@ -92,6 +96,12 @@ export interface IncidentsApi {
   exportRows(actor: Actor, opts: AggregateOptions & { includeIdentifying: boolean; format: string }): Promise<Array<{ id: string; report: IncidentReport; facets: IncidentFacets }>>;
   /** Records an export made from aggregates only (PDF, aggregate CSV, charts). */
   recordExport(actor: Actor, format: string): Promise<void>;
+  /**
+   * Adds a submitted report to a case as an exhibit: links it to the case, renders it as a PDF (every field, media
+   * hashes, the 287(g) agreements in force that day) and puts that into the case's evidence locker, which records its
+   * SHA-256 and the chain of custody. Refused when the reporter did not consent to use as evidence.
+   */
+  addAsExhibit(actor: Actor, id: string, caseId: string, opts?: { lang?: Lang; date?: string }): Promise<EvidenceRecord>;
   /** Bulk import of reports the caller has checked with checkIncident (seeding synthetic data, imports); returns the ids. */
   importReports(actor: Actor, reports: ReadonlyArray<{ id?: string; report: IncidentReport; link: AgreementLink | null }>): Promise<string[]>;
 }
@@ -361,7 +371,7 @@ export function incidentsApi(ctx: StoreContext): IncidentsApi {
     });
   }
 
-  return {
+  const api: IncidentsApi = {
     async saveDraft(actor, input) {
       const r = checkDraft(input.draft, { now: input.now ?? new Date(), reference: input.reference });
       if (!r.ok) throw new StoreError('invalid', 'A draft must be one JSON object (at most 1 MB).');
@@ -533,6 +543,27 @@ export function incidentsApi(ctx: StoreContext): IncidentsApi {
       await audit(ctx.db, actor, 'incident.export', `incident_reports:${format}`, null);
     },
 
+    async addAsExhibit(actor, id, caseId, opts = {}) {
+      const row = await requireRow(actor, id);
+      if (row.status !== 'submitted') throw new StoreError('conflict', 'Submit the report before adding it to a case as an exhibit.');
+      const report = decryptJson<IncidentReport>(ctx.ring, row.bodyEnc, aad(id));
+      if (!report.consent.useAsEvidence) {
+        throw new StoreError('invalid', 'The reporter did not consent to using this report as evidence: it cannot be added to a case as an exhibit.');
+      }
+      await requireCase(ctx.db, actor, caseId);
+      if (row.caseId !== caseId) await api.linkCase(actor, id, caseId);
+      const org = await orgsApi(ctx).get(actor.orgId);
+      const linked = { ...report, caseId };
+      const pdf = await incidentExhibitPdf(id, linked, toFacets({ ...row, caseId }), {
+        lang: opts.lang ?? 'en',
+        org: org?.name ?? '',
+        date: opts.date ?? new Date().toISOString().slice(0, 10),
+      });
+      const record = await evidenceApi(ctx).put(actor, caseId, { filename: `incident-report-${id}.pdf`, stream: [pdf] });
+      await audit(ctx.db, actor, 'incident.exhibit', 'incident_reports', id);
+      return record;
+    },
+
     async importReports(actor, reports) {
       const ids: string[] = [];
       const now = new Date();
@@ -562,4 +593,5 @@ export function incidentsApi(ctx: StoreContext): IncidentsApi {
       return ids;
     },
   };
+  return api;
 }
