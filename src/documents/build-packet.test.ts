@@ -56,3 +56,25 @@ test('a user-supplied fillable JS 44 is filled by field name instead of the type
   assert.equal(filled.getTextField('Nature of Suit').getText(), '462 Naturalization Application');
   assert.equal(filled.getTextField('Cause of Action').getText(), '8 U.S.C. § 1447(b)');
 });
+
+test('dates in the papers match the spec worked examples (F1 120 days, F2 120 days after the N-336, F6 hold limit)', async () => {
+  const f1 = await buildPacket({ facts: { version: 1, benefitRequest: { form: 'N-400', interviewDate: '2025-09-10' } }, analysis: FIXTURE_ANALYSES.F1!, options: { formats: ['pdf'] } });
+  assert.match(f1.documents.find((d) => d.id === 'complaint')!.text, /The 120-day period ended on January 8, 2026\./);
+
+  const natz1421c = { ...FIXTURE_ANALYSES.F1!, remedies: [{ ...FIXTURE_ANALYSES.F1!.remedies[0]!, remedy: 'NATZ_1421C' as const }] };
+  const f2 = await buildPacket({
+    facts: { version: 1, benefitRequest: { form: 'N-400', status: 'denied', decisionDate: '2025-10-01', n336: { filed: 'yes', filedDate: '2025-10-26', decisionDate: '2026-01-15', outcome: 'upheld_denial' } } },
+    analysis: natz1421c,
+    options: { formats: ['pdf'] },
+  });
+  const petition = f2.documents.find((d) => d.id === 'complaint')!.text;
+  assert.match(petition, /within 120 days after the decision on the administrative hearing, which ends on May 15, 2026/);
+  assert.match(petition, /8 C\.F\.R\. § 336\.9\(b\)/);
+
+  const f6 = await buildPacket({
+    facts: { version: 1, analysisDate: '2026-06-06', detention: { custodianType: 'county_jail_ice_hold', facility: { name: 'County Jail', state: 'OR' }, releaseEligibleAt: '2026-06-04T17:00', heldSolelyOnDetainer: 'yes' } },
+    analysis: FIXTURE_ANALYSES.F6!,
+    options: { formats: ['pdf'] },
+  });
+  assert.match(f6.documents.find((d) => d.id === 'complaint')!.text, /which here ends on June 8, 2026, at 5:00 p\.m\./);
+});
