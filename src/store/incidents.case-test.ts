@@ -149,6 +149,21 @@ export function incidentSuite(name: string, target: IncidentSuiteTarget): void {
       assert.ok(actions.includes('incident.export incident_reports:pdf'));
     });
 
+    test('the export use cases: CSVs, PDF and SVG, stripped by default, each audited', async () => {
+      const actor = await newActor('paralegal');
+      await store.incidents.submit(actor, { report: sampleReport(), reference, now });
+      const csv = await store.incidents.exportReportsCsv(actor, { includeIdentifying: false });
+      assert.ok(!csv.includes('Test Witness') && !csv.includes('made-up narrative'));
+      await assert.rejects(store.incidents.exportReportsCsv(actor, { includeIdentifying: true }), (e) => e instanceof StoreError);
+      assert.match(await store.incidents.exportAggregatesCsv(actor, { lang: 'es' }), /Entregada a ICE/);
+      const pdf = await store.incidents.exportPatternPdf(actor, { lang: 'en', date: '2026-11-23' });
+      assert.equal(Buffer.from(pdf.subarray(0, 5)).toString(), '%PDF-');
+      assert.match(await store.incidents.exportChartSvg(actor, { dimension: 'outcome', lang: 'en' }), /^<svg/);
+      assert.match(await store.incidents.exportChartSvg(actor, { dimension: 'agency', rate: 'askedAboutStatus', lang: 'es' }), /Preguntaron por el estatus/);
+      const formats = (await store.audit.list({ ...actor, role: 'admin' })).filter((a) => a.action === 'incident.export').map((a) => a.entity).sort();
+      assert.deepEqual(formats, ['incident_reports:aggregates-csv', 'incident_reports:csv', 'incident_reports:pdf', 'incident_reports:svg', 'incident_reports:svg']);
+    });
+
     test('a report becomes an exhibit in the case evidence locker, with its hash and chain of custody; only with consent', async () => {
       const actor = await newActor('attorney');
       const r = await store.incidents.submit(actor, { report: sampleReport(), reference, now });

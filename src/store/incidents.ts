@@ -17,7 +17,12 @@ import { findDuplicates, type DuplicateResult } from '../core/incidents/find-dup
 import { incidentFacets, type IncidentFacets } from '../core/incidents/incident-facets.ts';
 import type { IncidentReport } from '../core/incidents/incident-schema.ts';
 import { groupFacets } from '../core/incidents/merge-incidents.ts';
-import { aggregateIncidents, DIMENSIONS, type AggregateOptions, type Aggregates, type Dimension } from '../core/incidents/aggregate-incidents.ts';
+import { aggregateIncidents, DIMENSIONS, RATES, type AggregateOptions, type Aggregates, type Dimension, type RateId } from '../core/incidents/aggregate-incidents.ts';
+import { patternSummary, type PatternOptions } from '../core/incidents/pattern-summary.ts';
+import { aggregatesCsv, reportsCsv } from '../incidents/export-csv.ts';
+import { patternReportPdf } from '../incidents/export-pdf.ts';
+import { countChart, rateChart } from '../incidents/bar-chart.ts';
+import { renderChartSvg } from '../incidents/render-chart-svg.ts';
 import type { Reference } from '../core/reference/reference.ts';
 import { incidentReports } from './schema-incidents.ts';
 import { StoreError, type Actor, type EvidenceRecord } from './types.ts';
@@ -94,8 +99,16 @@ export interface IncidentsApi {
    * Every call is audited ('incident.export' or 'incident.export.identifying').
    */
   exportRows(actor: Actor, opts: AggregateOptions & { includeIdentifying: boolean; format: string }): Promise<Array<{ id: string; report: IncidentReport; facets: IncidentFacets }>>;
-  /** Records an export made from aggregates only (PDF, aggregate CSV, charts). */
+  /** Records an export made elsewhere from aggregates only (the export functions below record their own). */
   recordExport(actor: Actor, format: string): Promise<void>;
+  /** One row per report; identifying fields only when `includeIdentifying` and the role may (see exportRows). Audited. */
+  exportReportsCsv(actor: Actor, opts: AggregateOptions & { includeIdentifying: boolean }): Promise<string>;
+  /** One row per statistic with the ids of the reports behind it. Audited. */
+  exportAggregatesCsv(actor: Actor, opts: AggregateOptions & { lang: Lang }): Promise<string>;
+  /** The pattern report PDF (summary, counts, methods, limits, authorities, charts). Audited. */
+  exportPatternPdf(actor: Actor, opts: Omit<PatternOptions, 'includeSynthetic'> & { includeSynthetic?: boolean; lang: Lang; date?: string }): Promise<Uint8Array>;
+  /** One chart as SVG: events by a dimension, or a rate by a dimension. Audited. */
+  exportChartSvg(actor: Actor, opts: AggregateOptions & { dimension: Dimension; rate?: RateId; lang: Lang }): Promise<string>;
   /**
    * Adds a submitted report to a case as an exhibit: links it to the case, renders it as a PDF (every field, media
    * hashes, the 287(g) agreements in force that day) and puts that into the case's evidence locker, which records its
@@ -562,6 +575,39 @@ export function incidentsApi(ctx: StoreContext): IncidentsApi {
       const record = await evidenceApi(ctx).put(actor, caseId, { filename: `incident-report-${id}.pdf`, stream: [pdf] });
       await audit(ctx.db, actor, 'incident.exhibit', 'incident_reports', id);
       return record;
+    },
+
+    async exportReportsCsv(actor, opts) {
+      const rows = await api.exportRows(actor, { ...opts, format: 'csv' });
+      return reportsCsv(rows, { includeIdentifying: opts.includeIdentifying });
+    },
+
+    async exportAggregatesCsv(actor, opts) {
+      checkOptions(opts);
+      const agg = await aggregated(actor.orgId, opts);
+      await audit(ctx.db, actor, 'incident.export', 'incident_reports:aggregates-csv', null);
+      return aggregatesCsv(agg, opts.lang);
+    },
+
+    async exportPatternPdf(actor, opts) {
+      checkOptions(opts);
+      const { lang, date, ...patternOpts } = opts;
+      const summary = patternSummary((await cached(actor.orgId)).facets, patternOpts);
+      const org = await orgsApi(ctx).get(actor.orgId);
+      const pdf = await patternReportPdf(summary, { lang, org: org?.name ?? '', date: date ?? new Date().toISOString().slice(0, 10) });
+      await audit(ctx.db, actor, 'incident.export', 'incident_reports:pdf', null);
+      return pdf;
+    },
+
+    async exportChartSvg(actor, opts) {
+      checkOptions(opts);
+      if (!DIMENSIONS.includes(opts.dimension)) throw new StoreError('invalid', `dimension must be one of ${DIMENSIONS.join(', ')}.`);
+      if (opts.rate !== undefined && !RATES.includes(opts.rate)) throw new StoreError('invalid', `rate must be one of ${RATES.join(', ')}.`);
+      const agg = await aggregated(actor.orgId, opts);
+      const org = (await orgsApi(ctx).get(actor.orgId))?.name ?? '';
+      const chart = opts.rate ? rateChart(agg, opts.dimension, opts.rate, opts.lang, { org }) : countChart(agg, opts.dimension, opts.lang, { org });
+      await audit(ctx.db, actor, 'incident.export', 'incident_reports:svg', null);
+      return renderChartSvg(chart);
     },
 
     async importReports(actor, reports) {
