@@ -97,7 +97,7 @@ export interface Manifest {
   notLegalAdvice: Message;
   analysisDate: string;
   court: { courtId: string | null; name: string | null; division: string | null };
-  caseTypes: { caseType: CaseTypeId; remedies: string[]; nos: string }[];
+  caseTypes: { caseType: CaseTypeId; remedies: string[]; nos: string; defendants: { key: string; title: string; name: string | null; asOf: string | null; federal: boolean }[] }[];
   pleadingPaper: string | null;
   files: ManifestFile[];
   blanks: { document: string; label: string }[];
@@ -240,7 +240,13 @@ export async function buildPacket(args: { facts: Facts; analysis: Analysis; refe
     notLegalAdvice: { code: 'common:notLegalAdvice' },
     analysisDate: analysis.analysisDate,
     court: { courtId: first?.court.courtId ?? null, name: first?.court.fullName ?? null, division: first?.court.division ?? null },
-    caseTypes: cases.map((pc) => ({ caseType: pc.caseType, remedies: pc.remedies, nos: nosFor(pc.caseType).code })),
+    // Defendants by office, with the officeholder name and its "as of" date (editable: packet.officeholders).
+    caseTypes: cases.map((pc) => ({
+      caseType: pc.caseType,
+      remedies: pc.remedies,
+      nos: nosFor(pc.caseType).code,
+      defendants: pc.defendants.map((d) => ({ key: d.key, title: d.title, name: d.name, asOf: d.asOf, federal: d.federal })),
+    })),
     pleadingPaper: first?.pleading?.cite ?? null,
     files,
     blanks,
