@@ -149,6 +149,8 @@ const PACKED = [
   'ageRange',
   'gender',
   'caseId',
+  // Added after the first packed rows were written: rows without it read as '' (and their agency name is looked up).
+  'agency',
 ] as const satisfies ReadonlyArray<keyof IncidentFacets>;
 
 /** The facets as a JSON array in PACKED order: '["3f2b…",null,true,true,"2025-04-01",…]'. */
@@ -156,7 +158,7 @@ export function packFacets(f: IncidentFacets): string {
   return JSON.stringify(PACKED.map((k) => f[k] ?? null));
 }
 
-function unpackFacets(x: unknown[], agencyNames: Map<string, string>): IncidentFacets {
+function unpackFacets(x: unknown[], agencyNames: Map<string, string> | null): IncidentFacets {
   const date = x[4] as string;
   return {
     id: x[0] as string,
@@ -167,7 +169,7 @@ function unpackFacets(x: unknown[], agencyNames: Map<string, string>): IncidentF
     month: date.slice(0, 7),
     state: x[5] as string,
     county: x[6] as string,
-    agency: agencyNames.get(x[7] as string) ?? '',
+    agency: (x[26] as string | undefined) ?? agencyNames?.get(x[7] as string) ?? '',
     agencyKey: x[7] as string,
     models: x[8] as IncidentFacets['models'],
     hadAgreement: x[9] as IncidentFacets['hadAgreement'],
@@ -286,11 +288,14 @@ async function agencyNames(ctx: StoreContext, orgId: string): Promise<Map<string
  * so the database concatenates the packed facets stored with each report into one JSON text and JavaScript parses
  * it — 100,000 reports arrive in a fraction of the time 100,000 rows would take.
  */
-async function loadFacets(ctx: StoreContext, orgId: string, names: Map<string, string>): Promise<IncidentFacets[]> {
+async function loadFacets(ctx: StoreContext, orgId: string): Promise<IncidentFacets[]> {
   const packed = (await ctx.db.execute(
     sql`select '[' || coalesce(string_agg(facets_packed, ','), '') || ']' as j from incident_reports where org_id = ${orgId} and status = 'submitted'`,
   )) as unknown as { rows: Array<{ j: string }> };
-  return (JSON.parse(packed.rows[0]!.j) as unknown[][]).map((x) => unpackFacets(x, names));
+  const list = JSON.parse(packed.rows[0]!.j) as unknown[][];
+  // Rows packed before the agency name was added: look the names up once.
+  const names = list.some((x) => x.length <= 26) ? await agencyNames(ctx, orgId) : null;
+  return list.map((x) => unpackFacets(x, names));
 }
 
 export function incidentsApi(ctx: StoreContext): IncidentsApi {
@@ -303,7 +308,7 @@ export function incidentsApi(ctx: StoreContext): IncidentsApi {
     const marker = await changeMarker(ctx, orgId);
     let c = cache.get(orgId);
     if (!c || c.marker !== marker) {
-      c = { marker, facets: await loadFacets(ctx, orgId, await agencyNames(ctx, orgId)), aggregates: new Map() };
+      c = { marker, facets: await loadFacets(ctx, orgId), aggregates: new Map() };
       cache.set(orgId, c);
     }
     return c;
