@@ -101,7 +101,10 @@ export function incidentSuite(name: string, target: IncidentSuiteTarget): void {
         return c.ok ? c.link : null;
       });
       await store.incidents.importReports(actor, generated.map((g, k) => ({ id: g.id, report: g.report, link: links[k]! })));
-      const memory1 = aggregateIncidents(syntheticFacets(reference, generated));
+      const direct = syntheticFacets(reference, generated);
+      const stored = new Map((await store.incidents.facets(actor)).map((f) => [f.id, f]));
+      for (const f of direct) assert.deepEqual(stored.get(f.id), f, 'facets come back from the store exactly as computed');
+      const memory1 = aggregateIncidents(direct);
       const sql1 = await store.incidents.aggregate(actor);
       assert.deepEqual(comparable(sql1), comparable(memory1));
       assert.equal(sql1.events + sql1.excluded.noConsent, 200, 'every report is an event or left out for lack of consent');

@@ -153,9 +153,16 @@ const PACKED = [
   'agency',
 ] as const satisfies ReadonlyArray<keyof IncidentFacets>;
 
+/** Agreement ids are usually `<agencyKey>:<model>` for each model in force: then the packed value is 0. */
+function derivedAgreementIds(agencyKey: string, models: readonly string[]): string[] {
+  return models.map((m) => `${agencyKey}:${m}`);
+}
+
 /** The facets as a JSON array in PACKED order: '["3f2b…",null,true,true,"2025-04-01",…]'. */
 export function packFacets(f: IncidentFacets): string {
-  return JSON.stringify(PACKED.map((k) => f[k] ?? null));
+  const derived = derivedAgreementIds(f.agencyKey, f.models);
+  const derivable = derived.length === f.agreementIds.length && derived.every((id, i) => id === f.agreementIds[i]);
+  return JSON.stringify(PACKED.map((k) => (k === 'agreementIds' && derivable ? 0 : (f[k] ?? null))));
 }
 
 function unpackFacets(x: unknown[], agencyNames: Map<string, string> | null): IncidentFacets {
@@ -173,7 +180,7 @@ function unpackFacets(x: unknown[], agencyNames: Map<string, string> | null): In
     agencyKey: x[7] as string,
     models: x[8] as IncidentFacets['models'],
     hadAgreement: x[9] as IncidentFacets['hadAgreement'],
-    agreementIds: x[10] as string[],
+    agreementIds: x[10] === 0 ? derivedAgreementIds(x[7] as string, x[8] as string[]) : (x[10] as string[]),
     contactKind: x[11] as string,
     stopReason: x[12] as string,
     outcome: x[13] as string,
