@@ -33,9 +33,12 @@ function median(xs: number[]): number {
 }
 
 interface Timing {
-  /** This process's CPU time (user + system), median of the runs: what the work costs on one core. */
+  /**
+   * This process's CPU time (user + system), median of the runs: what the work costs. It includes V8's parallel
+   * garbage-collection threads, so it can exceed the wall time on an idle machine.
+   */
   cpu: number;
-  /** Wall-clock time, median of the runs: what a user waits on this machine now (other processes included). */
+  /** Wall-clock time, median of the runs: what a user waits. The target is judged on it; the load average is printed. */
   wall: number;
 }
 
@@ -133,7 +136,7 @@ try {
 const row = (name: string, t: Timing, target = false) =>
   console.log(
     `${name.padEnd(72)} ${t.cpu.toFixed(1).padStart(8)} ms CPU ${(t.cpu / baseline.cpu).toFixed(1).padStart(6)}x baseline  (${t.wall.toFixed(0).padStart(6)} ms wall)` +
-      (target ? `  target < ${TARGET_MS} ms: ${t.cpu < TARGET_MS ? 'met' : 'NOT met'}` : ''),
+      (target ? `  target < ${TARGET_MS} ms wall: ${t.wall < TARGET_MS ? 'met' : 'NOT met'}` : ''),
   );
 console.log(`load average now: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} cores`);
 row('baseline: one pass counting events per agency (Map)', baseline);
