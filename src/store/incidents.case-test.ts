@@ -133,6 +133,29 @@ export function incidentSuite(name: string, target: IncidentSuiteTarget): void {
       assert.equal((await store.incidents.aggregate(actor)).events, sql2.events + primary.length - 1);
     });
 
+    test('a third witness of a merged event joins its group; nothing is counted twice', async () => {
+      const actor = await newActor();
+      const a = sampleReport();
+      const b = { ...sampleReport(), reporter: { role: 'witness' as const, name: 'Second' }, when: { date: '2025-04-01', time: '14:40' } };
+      const c = { ...sampleReport(), reporter: { role: 'witness' as const, name: 'Third' }, when: { date: '2025-04-01', time: '14:50' } };
+      const ra = await store.incidents.submit(actor, { report: a, reference, now });
+      const rb = await store.incidents.submit(actor, { report: b, reference, now });
+      assert.ok(ra.ok && rb.ok);
+      if (!ra.ok || !rb.ok) return;
+      const first = await store.incidents.merge(actor, [ra.record.id, rb.record.id], reference);
+      const rc = await store.incidents.submit(actor, { report: c, reference, now });
+      assert.ok(rc.ok);
+      if (!rc.ok) return;
+      const dup = await store.incidents.findDuplicates(actor);
+      assert.deepEqual(dup.groups.map((g) => g.ids.sort()), [[first.primaryId, rc.record.id].sort()]);
+      const second = await store.incidents.merge(actor, dup.groups[0]!.ids, reference);
+      assert.equal(second.memberIds.length, 3);
+      const agg = await store.incidents.aggregate(actor);
+      assert.equal(agg.events, 1);
+      assert.equal(agg.reports, 3);
+      await assert.rejects(store.incidents.merge(actor, [rb.record.id, rc.record.id], reference), (e) => e instanceof StoreError && e.code === 'conflict');
+    });
+
     test('exports: identifying fields only for roles with the right; every export is audited', async () => {
       const attorney = await newActor('attorney');
       const advocate = await newActor('advocate', attorney.orgId);

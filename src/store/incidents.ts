@@ -77,9 +77,12 @@ export interface IncidentsApi {
   list(actor: Actor, opts?: { status?: IncidentStatus; limit?: number; offset?: number }): Promise<IncidentListItem[]>;
   /** Links a submitted report to a case of the organization (or unlinks it with null). */
   linkCase(actor: Actor, id: string, caseId: string | null): Promise<void>;
-  /** Candidate duplicates among the submitted reports (not yet merged) in a date range. */
+  /** Candidate duplicates among the submitted reports in a date range (a merged group is represented by its primary). */
   findDuplicates(actor: Actor, opts?: { from?: string; to?: string }): Promise<DuplicateResult>;
-  /** Confirms a duplicate group: the first consenting report becomes primary; nothing is deleted. */
+  /**
+   * Confirms a duplicate group: the first consenting report becomes primary; nothing is deleted. An id that is already
+   * the primary of a group brings that group along (a third witness joins the event).
+   */
   merge(actor: Actor, ids: string[], reference: Pick<Reference, 'agency287g'>): Promise<{ primaryId: string; memberIds: string[] }>;
   /** Undoes a merge: every member counts on its own again. */
   unmerge(actor: Actor, primaryId: string, reference: Pick<Reference, 'agency287g'>): Promise<string[]>;
@@ -476,18 +479,10 @@ export function incidentsApi(ctx: StoreContext): IncidentsApi {
       const conds = [eq(incidentReports.orgId, actor.orgId), eq(incidentReports.status, 'submitted'), isNull(incidentReports.duplicateOf)];
       if (opts.from) conds.push(sql`${incidentReports.date} >= ${opts.from}`);
       if (opts.to) conds.push(sql`${incidentReports.date} <= ${opts.to}`);
+      // Reports already merged into another are represented by their primary (a new witness of a merged event pairs
+      // with the primary, and merging them adds the new report to the group).
       const found = await ctx.db.select().from(incidentReports).where(and(...conds));
-      const merged = new Set(
-        (
-          await ctx.db
-            .select({ p: incidentReports.duplicateOf })
-            .from(incidentReports)
-            .where(and(eq(incidentReports.orgId, actor.orgId), sql`${incidentReports.duplicateOf} is not null`))
-        ).map((r) => r.p),
-      );
-      const refs = found
-        .filter((r) => !merged.has(r.id))
-        .map((r) => ({ id: r.id, report: decryptJson<IncidentReport>(ctx.ring, r.bodyEnc, aad(r.id)), agencyKey: r.agencyKey ?? undefined }));
+      const refs = found.map((r) => ({ id: r.id, report: decryptJson<IncidentReport>(ctx.ring, r.bodyEnc, aad(r.id)), agencyKey: r.agencyKey ?? undefined }));
       await audit(ctx.db, actor, 'incident.find_duplicates', 'incident_reports', null);
       return findDuplicates(refs);
     },
@@ -499,20 +494,21 @@ export function incidentsApi(ctx: StoreContext): IncidentsApi {
       for (const id of unique) {
         const row = await requireRow(actor, id);
         if (row.status !== 'submitted') throw new StoreError('conflict', `Report ${id} is a draft: submit it before merging.`);
-        if (row.duplicateOf) throw new StoreError('conflict', `Report ${id} is already merged into ${row.duplicateOf}: undo that merge first.`);
+        if (row.duplicateOf) throw new StoreError('conflict', `Report ${id} is already merged into ${row.duplicateOf}: merge with that report instead.`);
         members.push(row);
       }
-      const already = await ctx.db
-        .select({ id: incidentReports.id })
+      // A report that is already the primary of a group brings its group along: the groups become one.
+      const earlier = await ctx.db
+        .select()
         .from(incidentReports)
-        .where(and(eq(incidentReports.orgId, actor.orgId), inArray(incidentReports.duplicateOf, unique)))
-        .limit(1);
-      if (already[0]) throw new StoreError('conflict', 'One of these reports is already the primary report of a merge: undo that merge first.');
-      await refreshFacets(actor, members, reference, true);
-      const after = await ctx.db.select().from(incidentReports).where(inArray(incidentReports.id, unique));
+        .where(and(eq(incidentReports.orgId, actor.orgId), inArray(incidentReports.duplicateOf, unique)));
+      const all = [...members, ...earlier];
+      await refreshFacets(actor, all, reference, true);
+      const allIds = all.map((r) => r.id);
+      const after = await ctx.db.select().from(incidentReports).where(inArray(incidentReports.id, allIds));
       const primary = after.find((r) => r.duplicateOf === null)!;
-      for (const id of unique) await audit(ctx.db, actor, 'incident.merge', 'incident_reports', id);
-      return { primaryId: primary.id, memberIds: [primary.id, ...unique.filter((x) => x !== primary.id)] };
+      for (const id of allIds) await audit(ctx.db, actor, 'incident.merge', 'incident_reports', id);
+      return { primaryId: primary.id, memberIds: [primary.id, ...allIds.filter((x) => x !== primary.id)] };
     },
 
     async unmerge(actor, primaryId, reference) {
