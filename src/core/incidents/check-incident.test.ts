@@ -141,3 +141,13 @@ test('an ambiguous agency name asks for the full name', () => {
     assert.match(r.link!.agency, /Polk County/);
   }
 });
+
+test('custody before the incident date is an error, or a warning when the date is approximate', () => {
+  const custody = { bookedAt: '2025-03-31T22:00', releasedAt: '2025-04-01T10:00' };
+  const exact = checkIncident(sampleReport({ custody, outcome: 'released', transferredToIce: 'no', detainerLodged: 'no' }), opts);
+  assert.equal(exact.ok, false);
+  assert.ok(codes(exact.problems).includes('error:custody.bookedAt:beforeIncident'));
+  const approx = checkIncident(sampleReport({ when: { date: '2025-04-01', approximate: true }, custody, outcome: 'released', transferredToIce: 'no', detainerLodged: 'no' }), opts);
+  assert.equal(approx.ok, true, JSON.stringify(!approx.ok && approx.problems));
+  if (approx.ok) assert.ok(codes(approx.problems).includes('warning:custody.bookedAt:beforeIncident'));
+});

@@ -127,7 +127,8 @@ export function crossCheck(r: IncidentReport, now: Date): IncidentProblem[] {
       if (!v) continue;
       // Local times are read as UTC; U.S. local time is behind UTC, so this never flags a time that has passed.
       if (instant(v) > nowMs) out.push(err(`custody.${k}`, 'futureDateTime', { value: v }));
-      if (v.slice(0, 10) < r.when.date) out.push(err(`custody.${k}`, 'beforeIncident', { value: v, date: r.when.date }));
+      // Custody starts on the day of the stop; with an approximate date that is only a warning.
+      if (v.slice(0, 10) < r.when.date) out.push((r.when.approximate ? warn : err)(`custody.${k}`, 'beforeIncident', { value: v, date: r.when.date }));
     }
     const order: Array<[keyof typeof c, keyof typeof c, string]> = [
       ['bookedAt', 'releaseEligibleAt', 'eligibleBeforeBooking'],
