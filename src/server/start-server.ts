@@ -79,6 +79,9 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     opts.configure?.(app);
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host });
     server = s;
+    // Headers must arrive within 30 s (slow-header attacks); a whole request may take 20 minutes (a 50 MB upload
+    // over a slow connection).
+    Object.assign(s, { headersTimeout: 30_000, requestTimeout: 20 * 60_000 });
     await new Promise<void>((resolve, reject) => {
       s.once('listening', () => resolve());
       s.once('error', reject);
