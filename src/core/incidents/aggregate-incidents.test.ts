@@ -70,3 +70,17 @@ test('no reports: zero counts and null rates, never a division by zero', () => {
   assert.equal(a.overall.medianHoursBeyondRelease, null);
   assert.deepEqual(a.dimensions.agency, []);
 });
+
+test('the median of hours beyond release equals the sorted-list median for any minutes (property test)', async () => {
+  const fc = (await import('fast-check')).default;
+  fc.assert(
+    fc.property(fc.array(fc.integer({ min: 0, max: 6000 }), { minLength: 1, maxLength: 60 }), (minutes) => {
+      const fs = minutes.map((m, i) => facet(`m${i}`, { minutesBeyondRelease: m }));
+      const sorted = [...minutes].sort((x, y) => x - y);
+      const mid = sorted.length >> 1;
+      const expected = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+      assert.equal(aggregateIncidents(fs).overall.medianHoursBeyondRelease, Math.round((expected / 60) * 10) / 10);
+    }),
+    { numRuns: 300 },
+  );
+});

@@ -129,11 +129,41 @@ function add(acc: Acc, f: IncidentFacets, a: Uint8Array, dups: string[] | undefi
   if (dups) for (const id of dups) acc.reportIds.push(id);
 }
 
+/** The k-th smallest value (0-based) of xs, rearranging xs in place (quickselect, expected linear time). */
+function select(xs: number[], k: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  while (lo < hi) {
+    const pivot = xs[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (xs[i]! < pivot) i++;
+      while (xs[j]! > pivot) j--;
+      if (i <= j) {
+        const t = xs[i]!;
+        xs[i] = xs[j]!;
+        xs[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return xs[k]!;
+  }
+  return xs[k]!;
+}
+
+/** Median of the cell's minutes (the list is the cell's own; its order does not matter afterwards). */
 function median(xs: number[]): number | null {
   if (xs.length === 0) return null;
-  const s = Float64Array.from(xs).sort();
-  const mid = s.length >> 1;
-  return medianHours(s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2);
+  const mid = xs.length >> 1;
+  const upper = select(xs, mid);
+  if (xs.length % 2) return medianHours(upper);
+  let lower = -Infinity;
+  for (let i = 0; i < mid; i++) if (xs[i]! > lower) lower = xs[i]!;
+  return medianHours((lower + upper) / 2);
 }
 
 function finish(acc: Acc, total: number): AggregateCell {
