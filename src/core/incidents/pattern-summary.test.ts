@@ -55,6 +55,7 @@ test('facts for a case: a custom of honoring every detainer is proposed only wit
   const s = patternSummary(dataset(), { agencyKey: KEY });
   assert.equal(s.facts.patch.enforcement.countyPolicyHonorsAllDetainers, 'yes');
   assert.deepEqual(s.facts.patch.enforcement.models287g, ['JEM', 'TFM']);
+  assert.equal(s.facts.patch.enforcement.eventCounty, 'Collier County', 'one county: the venue of the events');
   assert.equal(s.facts.patch.enforcement.patternEvidence, undefined, 'no comparison, no pattern evidence');
   assert.ok(s.warnings.some((m) => m.code === 'incidents:warning.confirmFacts'));
   const parsed = parseFacts(s.facts.patch);

@@ -181,6 +181,11 @@ export function patternSummary(facets: readonly IncidentFacets[], opts: PatternO
     const one = events.find((f) => f.agencyKey === agencyKey);
     if (one) {
       enforcement.agency = { name: one.agency, state: one.state };
+      const counties = [...new Set(events.map((f) => f.county))];
+      if (counties.length === 1) {
+        enforcement.eventCounty = counties[0];
+        basis.push({ path: 'enforcement.eventCounty', value: counties[0], message: { code: 'incidents:facts.eventCounty', params: { county: counties[0]! } }, reportIds: behind(() => true) });
+      }
       const models = [...new Set(events.flatMap((f) => f.models))].sort();
       if (models.length) {
         enforcement.has287g = 'yes';
