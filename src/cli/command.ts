@@ -11,6 +11,8 @@ export interface Io {
   readStdin: () => Promise<string>;
   /** True when standard output is a terminal (progress bars, colours). */
   isTty: boolean;
+  /** Reads one line from the terminal without echo (passwords); present only when standard input is a terminal. */
+  readSecret?: (prompt: string) => Promise<string | null>;
 }
 
 export interface Command {

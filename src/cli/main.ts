@@ -3,6 +3,7 @@
  */
 import { UsageError, type Command, type Io } from './command.ts';
 import { loadCommands } from './commands/index.ts';
+import { readSecretFromTerminal } from './read-secret.ts';
 
 export const NOT_LEGAL_ADVICE =
   'Writ explains and prepares; it is not legal advice. Talk to a lawyer or a legal-aid organization.';
@@ -30,6 +31,7 @@ export function defaultIo(): Io {
       return Buffer.concat(chunks).toString('utf8');
     },
     isTty: Boolean(process.stdout.isTTY),
+    ...(process.stdin.isTTY ? { readSecret: readSecretFromTerminal } : {}),
   };
 }
 
