@@ -161,8 +161,8 @@ export class ApiClient {
       });
       text = await res.text();
     } catch (e) {
-      const err = e as Error & { cause?: { code?: string } };
-      const reason = err.name === 'TimeoutError' ? 'timeout' : (err.cause?.code ?? err.name);
+      const err = e as Error & { cause?: { code?: string; message?: string } };
+      const reason = err.name === 'TimeoutError' ? 'timeout' : (err.cause?.code ?? err.cause?.message ?? err.message);
       throw new CliProblem({ code: 'cli:api.unreachable', params: { url: this.url, reason } }, 1);
     }
     if (res.status >= 400) throw this.problemFor(res.status, text, opts.notFound);
