@@ -14,6 +14,7 @@ import { captureIo } from '../test-io.ts';
 import { startServer, type RunningServer } from '../../server/start-server.ts';
 import { pgliteTemplate } from '../../store/testing/pglite-template.ts';
 import { hashPassword } from '../../auth/password.ts';
+import { saveLogin } from '../api-client.ts';
 
 const ADMIN = 'admin@org-a.example';
 const PASSWORD = 'a long password for the cli tests';
@@ -167,6 +168,17 @@ test("another organization's case is not found (exit 1), for show, deadlines and
   }
 });
 
+test('titles from the server cannot drive the terminal: control characters are printed as spaces', async () => {
+  const tokenB = (JSON.parse(readFileSync(configB, 'utf8')) as { token: string }).token;
+  const id = (await api('POST', '/api/cases', tokenB, { title: 'Evil\u001b[2J\u001b]0;owned\u0007 title\nsecond line' })).body!.id as string;
+  const list = await writ(['case', 'list', '--config', configB]);
+  assert.equal(list.code, 0, list.err);
+  assert.ok(!/[\u0000-\u0009\u000b-\u001f]/.test(list.out));
+  assert.match(list.out, /Evil \[2J \]0;owned  title second line\n/);
+  const show = await writ(['case', 'show', id, '--config', configB]);
+  assert.ok(!/[\u0000-\u0009\u000b-\u001f]/.test(show.out));
+});
+
 test('a malformed case id or a missing one exits 2 before any request', async () => {
   const bad = await writ(['case', 'show', '12345', '--config', configA]);
   assert.equal(bad.code, 2);
@@ -197,6 +209,17 @@ test('server unreachable: exit 1, names the URL, no stack trace, no token', asyn
     delete process.env.WRIT_URL;
     delete process.env.WRIT_TOKEN;
   }
+  // writ logout keeps the login file when it cannot revoke the token; --forget deletes it anyway.
+  const stale = join(dir, 'stale.json');
+  saveLogin(stale, { url: `http://127.0.0.1:${port}`, token, tokenId: '0b6f2c1e-1111-4222-8333-944444444444' });
+  const kept = await writ(['logout', '--config', stale]);
+  assert.equal(kept.code, 1);
+  assert.match(kept.err, /Cannot reach the Writ server/);
+  assert.ok(existsSync(stale));
+  const forgot = await writ(['logout', '--forget', '--config', stale]);
+  assert.equal(forgot.code, 0);
+  assert.match(forgot.out, /stale\.json is deleted\. The token was not revoked on the server/);
+  assert.ok(!existsSync(stale));
 });
 
 test('WRIT_URL and WRIT_TOKEN take the place of the login file; only one of them is exit 2', async () => {

@@ -103,6 +103,11 @@ function sub(
   };
 }
 
+/** Text from the server, safe for a terminal: control characters (escape sequences, line breaks) become spaces. */
+function plain(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+}
+
 function day(iso: string): string {
   return iso.slice(0, 10);
 }
@@ -116,14 +121,14 @@ const list = sub('list', "List your organization's cases", 'Usage: writ case lis
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[], title: string) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ') + '  ' + title;
   io.stdout(line(header, t(p.lang, 'cli:case.columns.title')) + '\n');
-  body.cases.forEach((c, i) => io.stdout(line(rows[i]!, c.title) + '\n'));
+  body.cases.forEach((c, i) => io.stdout(line(rows[i]!, plain(c.title)) + '\n'));
 });
 
 const show = sub('show', 'Show one case', 'Usage: writ case show <id> [--json]', true, { json: true }, async (p, io) => {
   const { body } = await client(p).json<CaseSummary & { facts: unknown }>('GET', `/api/cases/${p.id}`, { notFound: caseNotFound(p.id!) });
   if (p.json) return printJson(io, body);
   const fields: [string, string][] = [
-    ['title', body.title],
+    ['title', plain(body.title)],
     ['id', body.id],
     ['status', t(p.lang, `cli:case.status.${body.status}`)],
     ['revision', String(body.currentRevision)],
@@ -149,9 +154,9 @@ const deadlines = sub(
     for (const d of body.deadlines) {
       const c = d.computation;
       const when = d.dueTime ? `${d.dueDate} ${d.dueTime}${c?.timeZone ? ` (${c.timeZone})` : ''}` : d.dueDate;
-      const label = c?.label?.text ?? d.ruleId;
+      const label = plain(c?.label?.text ?? d.ruleId);
       io.stdout(`${t(p.lang, 'cli:case.due')} ${when}  [${t(p.lang, `cli:case.deadlineStatus.${d.status}`)}]  ${label} (${d.ruleId})\n`);
-      for (const w of c?.warnings ?? []) io.stdout(`  ! ${w.text ?? w.code}\n`);
+      for (const w of c?.warnings ?? []) io.stdout(`  ! ${plain(w.text ?? w.code)}\n`);
       const cites = (c?.citations ?? []).map((x) => x.cite);
       if (cites.length) io.stdout(`  ${t(p.lang, 'cli:case.sources')}: ${cites.join('; ')}\n`);
     }
