@@ -6,6 +6,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
+import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -101,6 +103,27 @@ test('writ login: password piped on stdin → token created and saved as {url, t
   assert.ok(tokens.some((x) => x.id === saved.tokenId && x.label.startsWith('writ CLI on ')));
   // The same for the other organization's admin (used below).
   assert.equal((await writ(['login', '--url', server.url, '--email', OTHER, '--config', configB], PASSWORD)).code, 0);
+});
+
+const hasScript = spawnSync('script', ['--version']).status === 0;
+
+test('writ login on a terminal: asks for the password without echoing it (run in a pseudo-terminal by script(1))', { skip: !hasScript && 'script(1) is not installed', timeout: 60_000 }, async () => {
+  const file = join(dir, 'tty.json');
+  const root = fileURLToPath(new URL('../../..', import.meta.url));
+  const cmd = `${process.execPath} bin/writ.mjs login --url ${server.url} --email ${ADMIN} --config ${file} --lang en`;
+  const child = spawn('script', ['-qec', cmd, '/dev/null'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  const prompted = new Promise<void>((resolve) => child.stdout.on('data', (d) => { out += d; if (out.includes('Password for')) resolve(); }));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  await prompted;
+  child.stdin.write(`${PASSWORD}\r`);
+  assert.equal(await exited, 0, out);
+  assert.match(out, new RegExp(`Password for ${ADMIN} at ${server.url}: `));
+  assert.match(out, /Signed in to/);
+  assert.ok(!out.includes(PASSWORD), 'the password is not echoed');
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as { token: string };
+  assert.ok(!out.includes(saved.token));
+  assert.equal((await api('GET', '/api/auth/me', saved.token)).status, 200);
 });
 
 test('writ case list / show: a case created through the API, as a table and as JSON', async () => {
