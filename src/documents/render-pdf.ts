@@ -61,7 +61,82 @@ const GLYPHS = new WeakMap<object, Map<number, { buffer: Uint8Array; advance: nu
     this.offset += e.buffer.length;
     return this.glyf.length - 1;
   };
+  // fontkit encodes each subset through its generic table encoders, which re-encode the constant tables (cvt, prep,
+  // fpgm …) value by value for every PDF. Here the subset is written directly: the constant tables are copied from the
+  // font file, three counts are patched into head/hhea/maxp, and loca, glyf and hmtx come from the glyphs gathered.
+  const originalEncode = proto.encode as (this: SubsetLike) => Uint8Array;
+  proto.encode = function (this: SubsetLike & { glyphs: number[] }): Uint8Array {
+    const font = this.font as SubsetLike['font'] & FontTables;
+    if (!font?.directory?.tables?.head || !font.stream?.buffer || font._variationProcessor) return originalEncode.call(this);
+    this.glyf = [];
+    this.offset = 0;
+    this.loca = { offsets: [], version: (font.loca as unknown as { version: number }).version } as SubsetLike['loca'];
+    this.hmtx = { metrics: [], bearings: [] } as unknown as SubsetLike['hmtx'];
+    for (let k = 0; k < this.glyphs.length; k++) proto._addGlyph!.call(this, this.glyphs[k]!);
+    this.loca.offsets.push(this.offset);
+    return encodeTrueType(font, this.glyf, this.loca.offsets, (this.loca as unknown as { version: number }).version, this.hmtx.metrics);
+  };
 })();
+
+interface FontTables {
+  directory: { tables: Record<string, { offset: number; length: number } | undefined> };
+  stream: { buffer: Uint8Array };
+}
+
+/** A TrueType font file (sfnt) holding the subset's glyphs; the tables PDF needs for an embedded TrueType font. */
+function encodeTrueType(font: FontTables, glyf: Uint8Array[], offsets: number[], locaVersion: number, metrics: { advance: number; bearing: number }[]): Uint8Array {
+  const raw = (tag: string) => {
+    const t = font.directory.tables[tag];
+    return t ? font.stream.buffer.subarray(t.offset, t.offset + t.length) : undefined;
+  };
+  const head = Buffer.from(raw('head')!);
+  head.writeUInt32BE(0, 8); // checkSumAdjustment: not needed inside a PDF
+  head.writeInt16BE(locaVersion, 50); // indexToLocFormat
+  const hhea = Buffer.from(raw('hhea')!);
+  hhea.writeUInt16BE(metrics.length, 34); // numberOfHMetrics
+  const maxp = Buffer.from(raw('maxp')!);
+  maxp.writeUInt16BE(glyf.length, 4); // numGlyphs
+  const loca = Buffer.allocUnsafe(offsets.length * (locaVersion === 0 ? 2 : 4));
+  offsets.forEach((o, k) => (locaVersion === 0 ? loca.writeUInt16BE(o >>> 1, k * 2) : loca.writeUInt32BE(o, k * 4)));
+  const hmtx = Buffer.allocUnsafe(metrics.length * 4);
+  metrics.forEach((m, k) => {
+    hmtx.writeUInt16BE(m.advance, k * 4);
+    hmtx.writeInt16BE(m.bearing, k * 4 + 2);
+  });
+  const tables: [string, Uint8Array][] = [
+    ['cvt ', raw('cvt ')],
+    ['fpgm', raw('fpgm')],
+    ['glyf', Buffer.concat(glyf)],
+    ['head', head],
+    ['hhea', hhea],
+    ['hmtx', hmtx],
+    ['loca', loca],
+    ['maxp', maxp],
+    ['prep', raw('prep')],
+  ].filter((t): t is [string, Uint8Array] => t[1] !== undefined);
+  const pad = (n: number) => (n + 3) & ~3;
+  const dirSize = 12 + 16 * tables.length;
+  const out = Buffer.alloc(dirSize + tables.reduce((a, [, d]) => a + pad(d.length), 0));
+  const pow2 = 2 ** Math.floor(Math.log2(tables.length));
+  out.writeUInt32BE(0x00010000, 0);
+  out.writeUInt16BE(tables.length, 4);
+  out.writeUInt16BE(pow2 * 16, 6);
+  out.writeUInt16BE(Math.log2(pow2), 8);
+  out.writeUInt16BE(tables.length * 16 - pow2 * 16, 10);
+  let at = dirSize;
+  tables.forEach(([tag, data], k) => {
+    out.set(data, at);
+    let sum = 0;
+    for (let p = at; p < at + pad(data.length); p += 4) sum = (sum + out.readUInt32BE(p)) >>> 0;
+    const e = 12 + 16 * k;
+    out.write(tag, e, 'latin1');
+    out.writeUInt32BE(sum, e + 4);
+    out.writeUInt32BE(at, e + 8);
+    out.writeUInt32BE(data.length, e + 12);
+    at += pad(data.length);
+  });
+  return out;
+}
 
 /**
  * pdfkit deflates every stream (page content, font files, ToUnicode maps) at zlib's default level 6. Level 1 costs
