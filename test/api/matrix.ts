@@ -6,6 +6,15 @@ import assert from 'node:assert/strict';
 import { issueApiToken } from '../../src/auth/api-tokens.ts';
 import { hashPassword } from '../../src/auth/password.ts';
 import { PASSWORD, type CallerName, type Harness } from './harness.ts';
+import { sampleReport } from '../../src/core/incidents/sample-report.ts';
+
+/** A submitted incident report in organization A (for the incident routes). */
+async function submittedIncident(h: Harness): Promise<string> {
+  const actor = { userId: h.users.attorney.id, orgId: h.users.attorney.orgId, role: 'attorney' as const };
+  const r = await h.store.incidents.submit(actor, { report: sampleReport(), reference: h.deps.reference! });
+  assert.ok(r.ok, 'the sample incident report is valid');
+  return r.record.id;
+}
 
 export interface Fixture {
   caseId: string;
@@ -165,6 +174,20 @@ export function matrixEntries(h: () => Harness): Record<string, Entry> {
     'GET /api/lookups/agency': { scoped: false, req: () => ({ path: '/api/lookups/agency?name=Harris%20County&state=TX' }) },
     'GET /api/lookups/287g/agreements': { scoped: false, req: () => ({ path: '/api/lookups/287g/agreements?state=TX' }) },
     'GET /api/lookups/field-office': { scoped: false, req: () => ({ path: '/api/lookups/field-office?state=CA&county=Alameda' }) },
+    'POST /api/incidents/drafts': { scoped: false, req: () => ({ path: '/api/incidents/drafts', json: { draft: { when: { date: '2025-04-01' } } } }) },
+    'POST /api/incidents': { scoped: false, req: () => ({ path: '/api/incidents', json: { report: sampleReport() } }) },
+    'GET /api/incidents': { scoped: false, req: () => ({ path: '/api/incidents' }) },
+    'GET /api/incidents/duplicates': { scoped: false, req: () => ({ path: '/api/incidents/duplicates' }) },
+    'POST /api/incidents/merge': {
+      scoped: true,
+      req: async () => ({ path: '/api/incidents/merge', json: { ids: [await submittedIncident(h()), await submittedIncident(h())] } }),
+    },
+    'GET /api/incidents/aggregate': { scoped: false, req: () => ({ path: '/api/incidents/aggregate' }) },
+    'GET /api/incidents/:incidentId': { scoped: true, req: async () => ({ path: `/api/incidents/${await submittedIncident(h())}` }) },
+    'GET /api/incidents/export/reports.csv': { scoped: false, req: () => ({ path: '/api/incidents/export/reports.csv' }) },
+    'GET /api/incidents/export/aggregates.csv': { scoped: false, req: () => ({ path: '/api/incidents/export/aggregates.csv' }) },
+    'GET /api/incidents/export/chart.svg': { scoped: false, req: () => ({ path: '/api/incidents/export/chart.svg?dimension=month' }) },
+    'GET /api/incidents/export/pattern-report.pdf': { scoped: false, req: () => ({ path: '/api/incidents/export/pattern-report.pdf' }) },
     'GET /api/audit': { scoped: false, req: () => ({ path: '/api/audit?limit=5' }) },
   };
 }

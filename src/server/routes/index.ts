@@ -7,6 +7,7 @@ import { caseRoutes } from './cases.ts';
 import { deadlineRoutes } from './deadlines.ts';
 import { docketRoutes } from './docket.ts';
 import { evidenceRoutes } from './evidence.ts';
+import { incidentRoutes } from './incidents.ts';
 import { lookupRoutes } from './lookups.ts';
 import { metaRoutes } from './meta.ts';
 import { orgRoutes } from './org.ts';
@@ -15,6 +16,6 @@ import { packetRoutes } from './packets.ts';
 export function apiRoutes(): AnyRoute[] {
   const all: AnyRoute[] = [];
   all.push(...metaRoutes(() => all), ...authRoutes(), ...orgRoutes(), ...caseRoutes(), ...analysisRoutes(), ...packetRoutes(),
-    ...docketRoutes(), ...deadlineRoutes(), ...evidenceRoutes(), ...lookupRoutes(), ...auditRoutes());
+    ...docketRoutes(), ...deadlineRoutes(), ...evidenceRoutes(), ...incidentRoutes(), ...lookupRoutes(), ...auditRoutes());
   return all;
 }

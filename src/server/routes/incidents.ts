@@ -1,0 +1,292 @@
+/**
+ * Community incident reports over HTTP (issue 7): drafts saved as the reporter goes, submission (a refused submission
+ * stays a draft and the answer lists the problems with field paths), list and read, duplicates and merges, pattern
+ * statistics with the report ids behind each number, and exports. The CSV of reports strips identifying fields unless
+ * `identifying=true`, which only roles with `incident.exportIdentifying` may ask for (403 otherwise). Every export is
+ * audited by the store. Handlers are thin: one store call each (src/store/incidents.ts).
+ */
+import { z } from 'zod';
+import { can } from '../../auth/policy.ts';
+import { IncidentReportSchema } from '../../core/incidents/incident-schema.ts';
+import { DIMENSIONS, RATES } from '../../core/incidents/aggregate-incidents.ts';
+import type { Reference } from '../../core/reference/reference.ts';
+import type { IncidentRecord } from '../../store/incidents.ts';
+import type { ServerDeps } from '../deps.ts';
+import { ApiError } from '../errors.ts';
+import { withRenderedMessages } from '../render-messages.ts';
+import { defineRoute, type AnyRoute } from '../route.ts';
+import { Id, IsoDate, Timestamp } from '../schemas.ts';
+import { t } from '../../i18n/i18n.ts';
+import { actorOf } from './actor.ts';
+import { contentDisposition } from './evidence.ts';
+
+const IncidentIdParams = z.object({ incidentId: Id });
+
+/** The report's top-level parts (IncidentReportSchema); anything else is refused as a wrong field, not stored. */
+const REPORT_KEYS = new Set(Object.keys(IncidentReportSchema.shape));
+const ReportObject = z
+  .record(z.string(), z.unknown())
+  .refine((o) => Object.keys(o).every((k) => REPORT_KEYS.has(k)), {
+    message: `only the report's parts: ${[...REPORT_KEYS].join(', ')}`,
+  })
+  .describe('An incident report (see docs/incidents.md); a draft may be incomplete');
+
+/** Period and scope of the statistics and exports. */
+const Scope = z.object({
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  agencyKey: z.string().trim().min(1).max(200).optional().describe('One agency (its key in the facets)'),
+  includeSynthetic: z.enum(['true', 'false']).default('true').transform((v) => v === 'true').describe('Count generated (synthetic) reports'),
+});
+type ScopeIn = z.output<typeof Scope>;
+
+function aggregateOptions(q: ScopeIn) {
+  return {
+    ...(q.from ? { from: q.from } : {}),
+    ...(q.to ? { to: q.to } : {}),
+    ...(q.agencyKey ? { agencyKeys: [q.agencyKey] } : {}),
+    includeSynthetic: q.includeSynthetic,
+  };
+}
+
+function reference(deps: ServerDeps): Pick<Reference, 'agency287g'> {
+  if (!deps.reference) throw new ApiError('not_available');
+  return deps.reference;
+}
+
+const Problem = z.object({
+  path: z.string().describe('Dotted field path, e.g. when.date; empty for the whole report'),
+  severity: z.enum(['error', 'warning']),
+  message: z.object({ code: z.string(), text: z.string() }).loose(),
+});
+
+const IncidentOut = z.object({
+  id: Id,
+  status: z.enum(['draft', 'submitted']),
+  body: z.record(z.string(), z.unknown()),
+  facets: z.record(z.string(), z.unknown()).nullable(),
+  createdBy: Id,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  submittedAt: Timestamp.nullable(),
+});
+
+const ListItemOut = z.object({
+  id: Id,
+  status: z.enum(['draft', 'submitted']),
+  facets: z.record(z.string(), z.unknown()).nullable(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+const recordOut = (r: IncidentRecord) => r;
+
+const attachment = (body: BodyInit, contentType: string, filename: string) =>
+  new Response(body, {
+    status: 200,
+    headers: {
+      'Content-Type': contentType,
+      'Content-Disposition': contentDisposition(filename),
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+    },
+  });
+
+export function incidentRoutes(): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'POST',
+      path: '/api/incidents/drafts',
+      tag: 'incidents',
+      summary: 'Save a draft report (new, or the draft `id`): any JSON object is kept, so a half-finished report is never lost; problems come back as warnings.',
+      access: 'incident.report',
+      body: z.object({ id: Id.optional(), draft: ReportObject }).strict(),
+      responses: [{ status: 200, description: 'Saved', schema: z.object({ id: Id, problems: z.array(Problem) }) }],
+      handler: async ({ c, deps, user, body, lang }) => {
+        const saved = await deps.store.incidents.saveDraft(actorOf(c, user), {
+          ...(body.id ? { id: body.id } : {}),
+          draft: body.draft,
+          now: deps.config.now(),
+          ...(deps.reference ? { reference: deps.reference } : {}),
+        });
+        return c.json(withRenderedMessages(saved, lang));
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/incidents',
+      tag: 'incidents',
+      summary:
+        'Submit a report (new, or the draft `id`). Refused (422) when it has errors: the input stays a draft (`draftId`) and `problems` lists each with its field path.',
+      access: 'incident.report',
+      body: z.object({ id: Id.optional(), report: ReportObject }).strict(),
+      responses: [
+        { status: 201, description: 'Submitted', schema: z.object({ submitted: z.literal(true), incident: IncidentOut, problems: z.array(Problem) }) },
+        {
+          status: 422,
+          description: 'Not submitted; kept as a draft',
+          schema: z.object({ submitted: z.literal(false), draftId: Id.nullable(), problems: z.array(Problem) }).loose(),
+        },
+      ],
+      handler: async ({ c, deps, user, body, lang }) => {
+        const r = await deps.store.incidents.submit(actorOf(c, user), {
+          ...(body.id ? { id: body.id } : {}),
+          report: body.report,
+          reference: reference(deps),
+          now: deps.config.now(),
+        });
+        if (r.ok) return c.json(withRenderedMessages({ submitted: true, incident: recordOut(r.record), problems: r.problems }, lang), 201);
+        const errors = r.problems.filter((p) => p.severity === 'error').map((p) => p.path || '-');
+        return c.json(
+          withRenderedMessages(
+            {
+              error: { code: 'unprocessable', message: t(lang, 'api:errors.unprocessable', { reason: errors.join(', ') }) },
+              submitted: false,
+              draftId: r.draftId,
+              problems: r.problems,
+            },
+            lang,
+          ),
+          422,
+        );
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/incidents',
+      tag: 'incidents',
+      summary: "The organization's reports (no identifying data: status, dates and the counted facets).",
+      access: 'incident.read',
+      query: z.object({
+        status: z.enum(['draft', 'submitted']).optional(),
+        limit: z.coerce.number().int().min(1).max(500).default(100),
+        offset: z.coerce.number().int().min(0).default(0),
+      }),
+      responses: [{ status: 200, description: 'Reports', schema: z.object({ incidents: z.array(ListItemOut) }) }],
+      handler: async ({ c, deps, user, query }) =>
+        c.json({
+          incidents: await deps.store.incidents.list(actorOf(c, user), {
+            ...(query.status ? { status: query.status } : {}),
+            limit: query.limit,
+            offset: query.offset,
+          }),
+        }),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/incidents/duplicates',
+      tag: 'incidents',
+      summary: 'Candidate duplicates among the submitted reports (optionally in a date range), with the reasons they match.',
+      access: 'incident.read',
+      query: z.object({ from: IsoDate.optional(), to: IsoDate.optional() }),
+      responses: [{ status: 200, description: 'Candidate groups', schema: z.object({}).loose() }],
+      handler: async ({ c, deps, user, query, lang }) =>
+        c.json(
+          withRenderedMessages(
+            await deps.store.incidents.findDuplicates(actorOf(c, user), {
+              ...(query.from ? { from: query.from } : {}),
+              ...(query.to ? { to: query.to } : {}),
+            }),
+            lang,
+          ),
+        ),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/incidents/merge',
+      tag: 'incidents',
+      summary: 'Confirm that reports describe one event: they count once; nothing is deleted.',
+      access: 'incident.merge',
+      body: z.object({ ids: z.array(Id).min(2).max(50) }).strict(),
+      responses: [{ status: 200, description: 'Merged', schema: z.object({ primaryId: Id, memberIds: z.array(Id) }) }],
+      handler: async ({ c, deps, user, body }) =>
+        c.json(await deps.store.incidents.merge(actorOf(c, user), body.ids, reference(deps))),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/incidents/aggregate',
+      tag: 'incidents',
+      summary: 'Pattern statistics over the submitted reports, with the ids of the reports behind each number.',
+      access: 'incident.read',
+      query: Scope,
+      responses: [{ status: 200, description: 'Aggregates', schema: z.object({ overall: z.object({}).loose(), dimensions: z.object({}).loose() }).loose() }],
+      handler: async ({ c, deps, user, query }) => c.json(await deps.store.incidents.aggregate(actorOf(c, user), aggregateOptions(query))),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/incidents/:incidentId',
+      tag: 'incidents',
+      summary: 'One report (draft or submitted), with every field; the read is audited.',
+      access: 'incident.read',
+      params: IncidentIdParams,
+      responses: [{ status: 200, description: 'The report', schema: IncidentOut }],
+      handler: async ({ c, deps, user, params }) => c.json(recordOut(await deps.store.incidents.get(actorOf(c, user), params.incidentId))),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/incidents/export/reports.csv',
+      tag: 'incidents',
+      summary:
+        'The reports as CSV, identifying fields stripped; `identifying=true` includes them (admin and attorney only, 403 otherwise). Audited.',
+      access: 'incident.export',
+      query: Scope.extend({ identifying: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') }),
+      responses: [{ status: 200, description: 'CSV', contentType: 'text/csv' }],
+      handler: async ({ c, deps, user, query }) => {
+        if (query.identifying && !can(user.role, 'incident.exportIdentifying')) throw new ApiError('forbidden');
+        const csv = await deps.store.incidents.exportReportsCsv(actorOf(c, user), { ...aggregateOptions(query), includeIdentifying: query.identifying });
+        return attachment(csv, 'text/csv; charset=utf-8', query.identifying ? 'incident-reports-identifying.csv' : 'incident-reports.csv');
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/incidents/export/aggregates.csv',
+      tag: 'incidents',
+      summary: 'One CSV row per statistic, with the ids of the reports behind it. Audited.',
+      access: 'incident.export',
+      query: Scope,
+      responses: [{ status: 200, description: 'CSV', contentType: 'text/csv' }],
+      handler: async ({ c, deps, user, query, lang }) => {
+        const csv = await deps.store.incidents.exportAggregatesCsv(actorOf(c, user), { ...aggregateOptions(query), lang });
+        return attachment(csv, 'text/csv; charset=utf-8', 'incident-statistics.csv');
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/incidents/export/chart.svg',
+      tag: 'incidents',
+      summary: 'A bar chart as SVG: events by a dimension, or a rate (`rate`) by a dimension. Audited.',
+      access: 'incident.export',
+      query: Scope.extend({ dimension: z.enum(DIMENSIONS).default('agency'), rate: z.enum(RATES).optional() }),
+      responses: [{ status: 200, description: 'SVG', contentType: 'image/svg+xml' }],
+      handler: async ({ c, deps, user, query, lang }) => {
+        const svg = await deps.store.incidents.exportChartSvg(actorOf(c, user), {
+          ...aggregateOptions(query),
+          dimension: query.dimension,
+          ...(query.rate ? { rate: query.rate } : {}),
+          lang,
+        });
+        return attachment(svg, 'image/svg+xml; charset=utf-8', `incident-chart-${query.dimension}.svg`);
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/incidents/export/pattern-report.pdf',
+      tag: 'incidents',
+      summary: 'The pattern report PDF: summary, counts, methods, limits, authorities and charts. Audited.',
+      access: 'incident.export',
+      query: Scope,
+      responses: [{ status: 200, description: 'PDF', contentType: 'application/pdf' }],
+      handler: async ({ c, deps, user, query, lang }) => {
+        const pdf = await deps.store.incidents.exportPatternPdf(actorOf(c, user), {
+          ...(query.from ? { from: query.from } : {}),
+          ...(query.to ? { to: query.to } : {}),
+          ...(query.agencyKey ? { agencyKey: query.agencyKey } : {}),
+          includeSynthetic: query.includeSynthetic,
+          lang,
+          date: deps.config.now().toISOString().slice(0, 10),
+        });
+        return attachment(new Uint8Array(pdf), 'application/pdf', 'incident-pattern-report.pdf');
+      },
+    }),
+  ];
+}
