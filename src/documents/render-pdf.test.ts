@@ -55,3 +55,51 @@ test('the PDF embeds its fonts and its text can be extracted', async () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('each embedded font subset is a well-formed TrueType font whose glyphs keep the original advances and outlines', async () => {
+  const fontkit = await import('fontkit');
+  const { readFileSync } = await import('node:fs');
+  const model: DocModel = {
+    id: 't',
+    title: 'Test',
+    spacing: 'single',
+    pleading: null,
+    blocks: [{ kind: 'para', text: ['Plain Åé § 1447(b), ', { text: 'bold words', bold: true }, ' and ', { text: 'Italic ñ', italic: true }] }],
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'writ-subset-'));
+  try {
+    const path = join(dir, 't.pdf');
+    writeFileSync(path, await renderPdf(model));
+    const fontFiles = [...execFileSync('qpdf', ['--show-xref', path], { encoding: 'utf8' }).matchAll(/^(\d+)\/0:/gm)]
+      .map((m) => m[1]!)
+      .filter((id) => /\/FontFile2 (\d+) 0 R/.test(execFileSync('qpdf', [`--show-object=${id}`, path], { encoding: 'utf8' })))
+      .map((id) => execFileSync('qpdf', [`--show-object=${id}`, path], { encoding: 'utf8' }).match(/\/FontFile2 (\d+) 0 R/)![1]!);
+    assert.equal(fontFiles.length, 3, 'regular, bold and italic embedded');
+    const originals = ['DejaVuSerif.ttf', 'DejaVuSerif-Bold.ttf', 'DejaVuSerif-Italic.ttf'].map((f) =>
+      fontkit.create(readFileSync(new URL(`./fonts/${f}`, import.meta.url))),
+    );
+    type G = { advanceWidth: number; path: { toSVG(): string }; _decode(): { components?: { glyphID: number }[] } | null };
+    type F = { glyphForCodePoint(c: number): G; getGlyph(g: number): G };
+    const candidates: G[] = [];
+    for (const o of originals as unknown as F[])
+      for (const ch of 'PlainÅé§1447(b),boldwordsandItalicñ Test — Page 1 of') { // the text and the footer
+        const og = o.glyphForCodePoint(ch.codePointAt(0)!);
+        candidates.push(og);
+        for (const c of og._decode()?.components ?? []) candidates.push(o.getGlyph(c.glyphID));
+      }
+    for (const id of fontFiles) {
+      const bytes = execFileSync('qpdf', [`--show-object=${id}`, '--filtered-stream-data', path]);
+      const subset = fontkit.create(bytes) as unknown as { numGlyphs: number; getGlyph(g: number): { advanceWidth: number; path: { toSVG(): string } } };
+      assert.ok(subset.numGlyphs > 3, 'glyphs present');
+      // Every subset glyph matches, in advance and outline, a glyph of the text or a component of one (glyph 0 is .notdef).
+      for (let g = 1; g < subset.numGlyphs; g++) {
+        const sg = subset.getGlyph(g);
+        const svg = sg.path.toSVG();
+        const found = candidates.some((og) => og.advanceWidth === sg.advanceWidth && og.path.toSVG() === svg);
+        assert.ok(found, `subset glyph ${g} matches an original glyph`);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
