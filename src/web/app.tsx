@@ -20,6 +20,8 @@ const Deadlines = lazy(() => import('./screens/deadlines.tsx'));
 const Evidence = lazy(() => import('./screens/evidence.tsx'));
 const History = lazy(() => import('./screens/history.tsx'));
 const Program287g = lazy(() => import('./screens/program-287g.tsx'));
+const IncidentReport = lazy(() => import('./screens/incident-report.tsx'));
+const IncidentPatterns = lazy(() => import('./screens/incident-patterns.tsx'));
 const NotFound = lazy(() => import('./screens/not-found.tsx'));
 
 export function App() {
@@ -87,6 +89,11 @@ function Shell() {
                   {t('nav.program287g')}
                 </Link>
               </li>
+              <li>
+                <Link href="/incidents/patterns" aria-current={route.name === 'incidentReport' || route.name === 'incidentPatterns' ? 'page' : undefined}>
+                  {t('nav.incidents')}
+                </Link>
+              </li>
             </ul>
           </nav>
         )}
@@ -134,6 +141,10 @@ function Current({ route }: { route: Route }) {
       return <History caseId={route.caseId} />;
     case 'program287g':
       return <Program287g />;
+    case 'incidentReport':
+      return <IncidentReport />;
+    case 'incidentPatterns':
+      return <IncidentPatterns />;
     case 'notFound':
       return <NotFound />;
   }

@@ -15,6 +15,8 @@ export type Route =
   | { name: 'evidence'; caseId: string }
   | { name: 'history'; caseId: string }
   | { name: 'program287g' }
+  | { name: 'incidentReport' }
+  | { name: 'incidentPatterns' }
   | { name: 'notFound' };
 
 const CASE_SCREENS = ['interview', 'analysis', 'packet', 'deadlines', 'evidence', 'history'] as const;
@@ -26,6 +28,8 @@ export function matchRoute(pathname: string): Route {
   if (p === '/sign-in') return { name: 'signIn' };
   if (p === '/cases/new') return { name: 'newCase' };
   if (p === '/287g') return { name: 'program287g' };
+  if (p === '/incidents/new') return { name: 'incidentReport' };
+  if (p === '/incidents/patterns') return { name: 'incidentPatterns' };
   const m = /^\/cases\/([A-Za-z0-9-]{1,64})\/([a-z]+)$/.exec(p);
   if (m && (CASE_SCREENS as readonly string[]).includes(m[2]!)) {
     return { name: m[2] as CaseScreen, caseId: m[1]! };

@@ -183,6 +183,7 @@ export function matrixEntries(h: () => Harness): Record<string, Entry> {
       req: async () => ({ path: '/api/incidents/merge', json: { ids: [await submittedIncident(h()), await submittedIncident(h())] } }),
     },
     'GET /api/incidents/aggregate': { scoped: false, req: () => ({ path: '/api/incidents/aggregate' }) },
+    'GET /api/incidents/aggregate/reports': { scoped: false, req: () => ({ path: '/api/incidents/aggregate/reports?dimension=all' }) },
     'GET /api/incidents/:incidentId': { scoped: true, req: async () => ({ path: `/api/incidents/${await submittedIncident(h())}` }) },
     'GET /api/incidents/export/reports.csv': { scoped: false, req: () => ({ path: '/api/incidents/export/reports.csv' }) },
     'GET /api/incidents/export/aggregates.csv': { scoped: false, req: () => ({ path: '/api/incidents/export/aggregates.csv' }) },

@@ -214,6 +214,17 @@ export function incidentRoutes(): AnyRoute[] {
     }),
     defineRoute({
       method: 'GET',
+      path: '/api/incidents/aggregate/reports',
+      tag: 'incidents',
+      summary: 'The reports behind one number of the statistics: `dimension` (or all) and `key` (the cell), same scope as the aggregate.',
+      access: 'incident.read',
+      query: Scope.extend({ dimension: z.enum(['all', ...DIMENSIONS]), key: z.string().max(300).default('') }),
+      responses: [{ status: 200, description: 'Report ids', schema: z.object({ reportIds: z.array(Id) }) }],
+      handler: async ({ c, deps, user, query }) =>
+        c.json({ reportIds: await deps.store.incidents.reportIds(actorOf(c, user), query.dimension, query.key, aggregateOptions(query)) }),
+    }),
+    defineRoute({
+      method: 'GET',
       path: '/api/incidents/:incidentId',
       tag: 'incidents',
       summary: 'One report (draft or submitted), with every field; the read is audited.',
