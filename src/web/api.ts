@@ -14,8 +14,11 @@ export class ApiFailure extends Error {
   readonly status: number;
   readonly code: string;
   readonly issues: FieldIssue[];
-  constructor(status: number, code: string, message: string, issues: FieldIssue[] = []) {
+  /** The whole JSON answer, for routes that say more than the error (e.g. a refused incident report's problems). */
+  readonly body: unknown;
+  constructor(status: number, code: string, message: string, issues: FieldIssue[] = [], body: unknown = null) {
     super(message);
+    this.body = body;
     this.name = 'ApiFailure';
     this.status = status;
     this.code = code;
@@ -55,15 +58,17 @@ async function send(
     let code = 'http_' + res.status;
     let message = '';
     let issues: FieldIssue[] = [];
+    let body: unknown = null;
     try {
       const j = (await res.json()) as { error?: { code?: string; message?: string; issues?: FieldIssue[] } };
+      body = j;
       code = j.error?.code ?? code;
       message = j.error?.message ?? '';
       issues = Array.isArray(j.error?.issues) ? j.error.issues : [];
     } catch {
       /* not JSON */
     }
-    throw new ApiFailure(res.status, code, message, issues);
+    throw new ApiFailure(res.status, code, message, issues, body);
   }
   return res;
 }

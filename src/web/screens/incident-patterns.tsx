@@ -91,9 +91,11 @@ export default function IncidentPatterns() {
               </tbody>
             </table>
           </TableWrap>
-          <figure className="chart">
-            <img src={`/api/incidents/export/chart.svg?dimension=${encodeURIComponent(dimension)}&lang=${i18n.language}`} alt={t('incidents.patterns.chartAlt')} width="100%" />
-          </figure>
+          <img
+            className="chart"
+            src={`/api/incidents/export/chart.svg?dimension=${encodeURIComponent(dimension)}&lang=${i18n.language}`}
+            alt={t('incidents.patterns.chartAlt')}
+          />
           {openDim && (
             <section aria-labelledby="behind-heading" aria-live="polite">
               <h2 id="behind-heading">{t('incidents.patterns.behindHeading')}</h2>

@@ -98,6 +98,7 @@ export default function IncidentReport() {
   const [problems, setProblems] = useState<Problem[]>([]);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [submittedId, setSubmittedId] = useState<string | null>(null);
+  const [warnings, setWarnings] = useState<Problem[]>([]);
   const [busy, setBusy] = useState(false);
   const dirty = useRef(false);
   const idRef = useRef(draftId);
@@ -143,15 +144,21 @@ export default function IncidentReport() {
     setBusy(true);
     setFailure(null);
     try {
-      const r = await api<{ incident: { id: string } }>('POST', '/api/incidents', { ...(idRef.current ? { id: idRef.current } : {}), report: toReport(form) });
+      const r = await api<{ incident: { id: string }; problems: Problem[] }>('POST', '/api/incidents', { ...(idRef.current ? { id: idRef.current } : {}), report: toReport(form) });
       sessionStorage.removeItem(DRAFT_KEY);
+      setWarnings(r.problems.filter((p) => p.severity === 'warning'));
       setSubmittedId(r.incident.id);
       setProblems([]);
     } catch (err) {
       if (err instanceof ApiFailure && err.status === 422) {
-        // Refused: the server kept it as a draft. The draft check lists the same problems with their field paths.
-        const found = await saveDraft(form);
-        setProblems((found ?? []).map((p) => ({ ...p, severity: 'error' as const })));
+        // Refused: the server kept it as a draft (draftId) and lists the problems with their field paths.
+        const refused = err.body as { draftId?: string | null; problems?: Problem[] } | null;
+        if (refused?.draftId) {
+          setDraftId(refused.draftId);
+          idRef.current = refused.draftId;
+          sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ id: refused.draftId, form }));
+        }
+        setProblems(refused?.problems ?? []);
         setTimeout(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
       } else setFailure(err instanceof ApiFailure ? err : new ApiFailure(0, 'client', ''));
     } finally {
@@ -163,6 +170,11 @@ export default function IncidentReport() {
     return (
       <Screen title={t('incidents.form.title')}>
         <Alert kind="success">{t('incidents.form.submitted')}</Alert>
+        {warnings.length > 0 && (
+          <Alert kind="warning">
+            <ul>{warnings.map((p, i) => <li key={i}>{p.message.text}</li>)}</ul>
+          </Alert>
+        )}
         <p>
           <Link href="/incidents/patterns">{t('incidents.patterns.title')}</Link>
         </p>
