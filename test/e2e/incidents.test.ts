@@ -1,6 +1,6 @@
 /**
  * Browser journey for community incident reports (issue 7): on a 375 px screen in Spanish, a person files a report
- * (the draft is saved as they go; a first submission with a missing answer is refused, the problem announced and tied
+ * (the draft is saved as they go and comes back after a reload; a first submission with a missing answer is refused, the problem announced and tied
  * to its field), submits it, and finds it counted on the patterns page, where the number links to the report behind
  * it. Axe runs on each screen and must report no WCAG 2.1 A/AA violation. Same harness as journeys.test.ts.
  */
@@ -55,6 +55,16 @@ test('incident report in Spanish on a phone: draft saved, refused then submitted
   await page.getByLabel(ui('es', 'incidents.form.outcome')).selectOption('released');
   // The draft is saved on the server as the person types.
   await page.getByText(ui('es', 'incidents.form.draftSaved')).waitFor();
+  // Closing the screen loses nothing: the form comes back from the server's draft (the tab keeps only its id).
+  await page.waitForFunction(() => {
+    const stored = JSON.parse(sessionStorage.getItem('writ.incidentDraft') ?? '{}') as { id?: string; form?: unknown };
+    return typeof stored.id === 'string' && stored.form === undefined;
+  });
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: ui('es', 'incidents.form.title') }).waitFor();
+  await page.waitForFunction(() => (document.getElementById('incident-agencyName') as HTMLInputElement | null)?.value === "Collier County Sheriff's Office");
+  assert.equal(await page.getByLabel(ui('es', 'incidents.form.date')).inputValue(), '2025-04-01');
+  assert.equal(await page.getByLabel(ui('es', 'incidents.form.outcome')).inputValue(), 'released');
 
   // County missing: refused, kept as a draft, the problem announced and tied to the county field.
   await page.getByRole('button', { name: ui('es', 'incidents.form.submit') }).click();

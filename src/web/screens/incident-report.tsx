@@ -1,6 +1,7 @@
 /**
  * The community incident report form (issue 7), phone-first. Every change is saved as a draft on the server a moment
- * later (and kept in this tab's sessionStorage until it is), so a half-finished report is never lost. Submitting checks
+ * later (and kept in this tab's sessionStorage only until the server has it: then just the draft's id stays, and the
+ * form is read back from the server's encrypted draft), so a half-finished report is never lost. Submitting checks
  * the report on the server; problems are announced (aria-live) and shown next to their fields.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
@@ -10,6 +11,7 @@ import { ApiErrorAlert } from '../components/api-error.tsx';
 import { Alert, Screen } from '../components/screen.tsx';
 import { TextField } from '../components/text-field.tsx';
 import { LookupFor } from '../lookups/lookup-for.tsx';
+import { EMPTY, fromReport, toReport, type Form } from '../incidents/report-form.ts';
 import { Link } from '../router.tsx';
 import { CONTACT_KINDS, OUTCOMES, REPORTER_ROLES as ROLES, STOP_REASONS } from '../../core/incidents/incident-schema.ts';
 
@@ -21,56 +23,6 @@ interface Problem {
 
 const YNU = ['yes', 'no', 'unknown'] as const;
 const DRAFT_KEY = 'writ.incidentDraft';
-
-interface Form {
-  role: string;
-  countInStatistics: boolean;
-  useAsEvidence: boolean;
-  identifyAffectedPerson: boolean;
-  affectedName: string;
-  date: string;
-  time: string;
-  state: string;
-  county: string;
-  city: string;
-  agencyName: string;
-  agencyState: string;
-  contactKind: string;
-  statedReason: string;
-  askedAboutStatus: string;
-  arrested: string;
-  detainerLodged: string;
-  transferredToIce: string;
-  outcome: string;
-  narrative: string;
-}
-
-const EMPTY: Form = {
-  role: '', countInStatistics: true, useAsEvidence: false, identifyAffectedPerson: false, affectedName: '',
-  date: '', time: '', state: '', county: '', city: '', agencyName: '', agencyState: '', contactKind: '', statedReason: '',
-  askedAboutStatus: 'unknown', arrested: 'unknown', detainerLodged: 'unknown', transferredToIce: 'unknown', outcome: '', narrative: '',
-};
-
-/** The form as a report (incident-schema.ts). Empty fields are left out; the affected person only with consent. */
-export function toReport(f: Form): Record<string, unknown> {
-  const s = (v: string) => (v.trim() ? v.trim() : undefined);
-  return {
-    schemaVersion: 1,
-    reporter: { role: s(f.role) },
-    consent: { countInStatistics: f.countInStatistics, useAsEvidence: f.useAsEvidence, identifyAffectedPerson: f.identifyAffectedPerson },
-    ...(f.identifyAffectedPerson && s(f.affectedName) ? { affectedPerson: { name: s(f.affectedName) } } : {}),
-    when: { date: s(f.date), time: s(f.time) },
-    where: { state: s(f.state)?.toUpperCase(), county: s(f.county), city: s(f.city) },
-    agency: { name: s(f.agencyName), state: (s(f.agencyState) ?? s(f.state))?.toUpperCase() },
-    contact: { kind: s(f.contactKind), statedReason: s(f.statedReason) },
-    askedAboutStatus: f.askedAboutStatus,
-    arrested: f.arrested,
-    detainerLodged: f.detainerLodged,
-    transferredToIce: f.transferredToIce,
-    outcome: s(f.outcome),
-    narrative: s(f.narrative),
-  };
-}
 
 const FIELD_OF: Record<string, string> = {
   'reporter.role': 'role', 'when.date': 'date', 'when.time': 'time', 'where.state': 'state', 'where.county': 'county',
@@ -103,6 +55,29 @@ export default function IncidentReport() {
   const dirty = useRef(false);
   const idRef = useRef(draftId);
   idRef.current = draftId;
+  const formRef = useRef(form);
+  formRef.current = form;
+
+  // Only the draft's id is kept in the tab once the server has the draft: read the form back from the server.
+  useEffect(() => {
+    const stored = (() => {
+      try {
+        return JSON.parse(sessionStorage.getItem(DRAFT_KEY) ?? '{}') as { id?: string; form?: unknown };
+      } catch {
+        return {};
+      }
+    })();
+    if (!stored.id || stored.form) return;
+    api<{ status: string; body: Record<string, unknown> }>('GET', `/api/incidents/${encodeURIComponent(stored.id)}`).then(
+      (r) => {
+        if (r.status === 'draft' && !dirty.current) setForm(fromReport(r.body));
+      },
+      () => {
+        sessionStorage.removeItem(DRAFT_KEY);
+        setDraftId(null);
+      },
+    );
+  }, []);
 
   const saveDraft = async (f: Form) => {
     setSaved('saving');
@@ -113,7 +88,8 @@ export default function IncidentReport() {
       });
       setDraftId(r.id);
       idRef.current = r.id;
-      sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ id: r.id, form: f }));
+      // The server has it (encrypted): keep only the id here, unless the form changed while saving.
+      sessionStorage.setItem(DRAFT_KEY, JSON.stringify(formRef.current === f ? { id: r.id } : { id: r.id, form: formRef.current }));
       setSaved('saved');
       return r.problems;
     } catch (err) {
