@@ -1,9 +1,11 @@
 /**
- * What the store's commands (`writ backup`, `writ restore`, `writ keys`) share: opening the store for one command
- * and turning a StoreError into a message in the user's language (exit 2 for bad input, 1 for other failures).
+ * What the store's commands (`writ backup`, `writ restore`, `writ keys`) share: opening the store for one command,
+ * turning a StoreError into a message in the user's language (exit 2 for bad input, 1 for other failures), and the
+ * options and file argument that `writ backup` and `writ restore` both take.
  */
 import { readFileSync } from 'node:fs';
-import { UsageError, type Io } from '../cli/command.ts';
+import { UsageError, parseCommandArgs, type Io } from '../cli/command.ts';
+import { pickLang } from '../cli/commands/lookup.ts';
 import { t, type Lang } from '../i18n/i18n.ts';
 import { openStore, resolveDataDir, StoreError, type Store } from './index.ts';
 
@@ -49,4 +51,42 @@ export function readPassphrase(lang: Lang, file: string | undefined): string | u
   }
   const env = process.env.WRIT_BACKUP_PASSPHRASE;
   return env ? env : undefined;
+}
+
+/** What `writ backup <file>` and `writ restore <file>` were asked to do. */
+export interface BackupFileArgs {
+  file: string;
+  lang: Lang;
+  passphrase: string | undefined;
+  dataDir: string | undefined;
+  json: boolean;
+  /** Only `writ restore` accepts --force; always false for `writ backup`. */
+  force: boolean;
+}
+
+/**
+ * Parses `<file> [--force] [--passphrase-file FILE] [--data-dir DIR] [--json] [--lang en|es]`: exactly one file,
+ * and --force only when `allowForce` (restore). A missing or extra file, or an unknown option, is a UsageError
+ * that shows `usage`; the passphrase is read here (readPassphrase).
+ */
+export function parseBackupFileArgs(argv: string[], usage: string, opts: { allowForce?: boolean } = {}): BackupFileArgs {
+  const { values, positionals } = parseCommandArgs(argv, {
+    ...(opts.allowForce ? { force: { type: 'boolean' } } : {}),
+    'passphrase-file': { type: 'string' },
+    'data-dir': { type: 'string' },
+    json: { type: 'boolean' },
+    lang: { type: 'string' },
+  } as const);
+  const v = values as { force?: boolean; 'passphrase-file'?: string; 'data-dir'?: string; json?: boolean; lang?: string };
+  const lang = pickLang(v.lang);
+  const file = positionals[0];
+  if (!file || positionals.length > 1) throw new UsageError(t(lang, 'store:cli.needFile', { usage }));
+  return {
+    file,
+    lang,
+    passphrase: readPassphrase(lang, v['passphrase-file']),
+    dataDir: v['data-dir'],
+    json: Boolean(v.json),
+    force: Boolean(v.force),
+  };
 }

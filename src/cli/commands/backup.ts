@@ -2,10 +2,9 @@
  * `writ backup <file>`: an encrypted, consistent snapshot of the whole database. Thin: open the store, call
  * writeBackup (src/store/backup.ts), print.
  */
-import { UsageError, parseCommandArgs, printJson, type Command } from '../command.ts';
+import { printJson, type Command } from '../command.ts';
 import { t } from '../../i18n/i18n.ts';
-import { pickLang } from './lookup.ts';
-import { readPassphrase, withStore } from '../../store/command-support.ts';
+import { parseBackupFileArgs, withStore } from '../../store/command-support.ts';
 
 const USAGE = 'writ backup <file> [--passphrase-file FILE] [--data-dir DIR] [--json] [--lang en|es]';
 
@@ -29,20 +28,11 @@ Options:
   --json           print the result as JSON
   --lang en|es     language`,
   run: async (argv, io) => {
-    const { values, positionals } = parseCommandArgs(argv, {
-      'passphrase-file': { type: 'string' },
-      'data-dir': { type: 'string' },
-      json: { type: 'boolean' },
-      lang: { type: 'string' },
-    });
-    const lang = pickLang(values.lang);
-    const file = positionals[0];
-    if (!file || positionals.length > 1) throw new UsageError(t(lang, 'store:cli.needFile', { usage: USAGE }));
-    const passphrase = readPassphrase(lang, values['passphrase-file']);
-    return withStore(io, lang, values['data-dir'], async (store) => {
+    const { file, lang, passphrase, dataDir, json } = parseBackupFileArgs(argv, USAGE);
+    return withStore(io, lang, dataDir, async (store) => {
       const { keyFile } = store.maintenance.keyInfo();
       const r = await store.maintenance.backup(file, passphrase ? { passphrase } : {});
-      if (values.json) {
+      if (json) {
         printJson(io, { file: r.file, bytes: r.bytes, counts: r.counts, passphrase: Boolean(passphrase) });
         return 0;
       }

@@ -3,10 +3,9 @@
  * transaction. Thin: open the store, call restoreBackup (src/store/backup.ts), print.
  */
 import { existsSync } from 'node:fs';
-import { UsageError, parseCommandArgs, printJson, type Command } from '../command.ts';
+import { UsageError, printJson, type Command } from '../command.ts';
 import { t } from '../../i18n/i18n.ts';
-import { pickLang } from './lookup.ts';
-import { readPassphrase, withStore } from '../../store/command-support.ts';
+import { parseBackupFileArgs, withStore } from '../../store/command-support.ts';
 
 const USAGE = 'writ restore <file> [--force] [--passphrase-file FILE] [--data-dir DIR] [--json] [--lang en|es]';
 
@@ -29,21 +28,11 @@ Options:
   --json                   print the result as JSON
   --lang en|es             language`,
   run: async (argv, io) => {
-    const { values, positionals } = parseCommandArgs(argv, {
-      force: { type: 'boolean' },
-      'passphrase-file': { type: 'string' },
-      'data-dir': { type: 'string' },
-      json: { type: 'boolean' },
-      lang: { type: 'string' },
-    });
-    const lang = pickLang(values.lang);
-    const file = positionals[0];
-    if (!file || positionals.length > 1) throw new UsageError(t(lang, 'store:cli.needFile', { usage: USAGE }));
-    const passphrase = readPassphrase(lang, values['passphrase-file']);
+    const { file, lang, passphrase, dataDir, json, force } = parseBackupFileArgs(argv, USAGE, { allowForce: true });
     if (!existsSync(file)) throw new UsageError(t(lang, 'store:cli.backupMissing', { file }));
-    return withStore(io, lang, values['data-dir'], async (store) => {
-      const r = await store.maintenance.restore(file, { force: Boolean(values.force), ...(passphrase ? { passphrase } : {}) });
-      if (values.json) {
+    return withStore(io, lang, dataDir, async (store) => {
+      const r = await store.maintenance.restore(file, { force, ...(passphrase ? { passphrase } : {}) });
+      if (json) {
         printJson(io, { file, counts: r.counts });
         return 0;
       }
