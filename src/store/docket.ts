@@ -3,11 +3,12 @@
  * (src/core/deadlines) which deadlines it starts and computes each (FRCP 6(a)); they are stored with the engine's
  * computation (steps, citation, warnings).
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, type Column } from 'drizzle-orm';
 import { decryptText, encryptText, recordAad } from '../crypto/cipher.ts';
 import { cases, deadlines, docketEvents } from './schema.ts';
 import {
   StoreError,
+  type Actor,
   type CaseDeadline,
   type DeadlineStatus,
   type DocketApi,
@@ -36,6 +37,28 @@ function toEvent(ctx: StoreContext, r: EventRow): DocketEvent {
 
 function toDeadline(r: DeadlineRow): CaseDeadline {
   return { ...r, status: r.status as DeadlineStatus };
+}
+
+/**
+ * The rows of one docket table (events or deadlines) for a case of the actor's organization, ascending by `orderBy`;
+ * the read is audited as `action` on the case. 'not_found' when the case is not the organization's.
+ */
+async function caseRows<T extends typeof docketEvents | typeof deadlines>(
+  ctx: StoreContext,
+  actor: Actor,
+  caseId: string,
+  table: T,
+  orderBy: Column[],
+  action: string,
+): Promise<T['$inferSelect'][]> {
+  await requireCase(ctx.db, actor, caseId);
+  const rows = await ctx.db
+    .select()
+    .from(table as typeof docketEvents)
+    .where(eq(table.caseId, caseId))
+    .orderBy(...orderBy.map((c) => asc(c)));
+  await audit(ctx.db, actor, action, 'case', caseId);
+  return rows as T['$inferSelect'][];
 }
 
 export function docketApi(ctx: StoreContext): DocketApi {
@@ -89,25 +112,12 @@ export function docketApi(ctx: StoreContext): DocketApi {
     },
 
     async listEvents(actor, caseId) {
-      await requireCase(ctx.db, actor, caseId);
-      const rows = await ctx.db
-        .select()
-        .from(docketEvents)
-        .where(eq(docketEvents.caseId, caseId))
-        .orderBy(asc(docketEvents.date), asc(docketEvents.createdAt));
-      await audit(ctx.db, actor, 'docket_event.list', 'case', caseId);
+      const rows = await caseRows(ctx, actor, caseId, docketEvents, [docketEvents.date, docketEvents.createdAt], 'docket_event.list');
       return rows.map((r) => toEvent(ctx, r));
     },
 
     async listDeadlines(actor, caseId) {
-      await requireCase(ctx.db, actor, caseId);
-      const rows = await ctx.db
-        .select()
-        .from(deadlines)
-        .where(eq(deadlines.caseId, caseId))
-        .orderBy(asc(deadlines.dueDate), asc(deadlines.dueTime));
-      await audit(ctx.db, actor, 'deadline.list', 'case', caseId);
-      return rows.map(toDeadline);
+      return (await caseRows(ctx, actor, caseId, deadlines, [deadlines.dueDate, deadlines.dueTime], 'deadline.list')).map(toDeadline);
     },
 
     async setDeadlineStatus(actor, deadlineId, status) {

@@ -354,11 +354,16 @@ export function storeSuite(name: string, target: SuiteTarget): void {
       await rejectsWith(store.docket.setDeadlineStatus(a, service.id, 'late' as never), 'invalid');
       const other = await store.docket.addEvent(a, c.id, { kind: 'hearing-held', date: '2026-04-01' });
       assert.deepEqual(other.deadlines, [], 'kinds the engine does not know start no deadline');
+      await store.docket.addEvent(a, c.id, { kind: 'hearing-set', date: '2026-03-15' });
       const events = await store.docket.listEvents(a, c.id);
       assert.deepEqual(events.map((e) => [e.kind, e.date, e.time]), [
         ['complaint-filed', '2026-03-02', null],
+        ['hearing-set', '2026-03-15', null],
         ['hearing-held', '2026-04-01', null],
-      ]);
+      ], 'events by date, not by when they were added');
+      const reads = (await store.audit.list(a)).filter((e) => e.entityId === c.id).map((e) => e.action);
+      assert.ok(reads.includes('docket_event.list') && reads.includes('deadline.list'), reads.join(', '));
+      await rejectsWith(store.docket.listEvents(await newActor(), c.id), 'not_found');
     });
 
     test('docket: a detainer release-eligible Thu. 5 p.m. attaches the 8 C.F.R. 287.7(d) limit, Mon. 5 p.m. (SPEC fixture F6)', async () => {
