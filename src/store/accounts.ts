@@ -2,7 +2,7 @@
  * Organizations, users, sessions, API tokens and login attempts: the accounts side of the store.
  * Passwords and tokens arrive already hashed (src/auth); the store never sees a password or a raw token.
  */
-import { and, count, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { apiTokens, loginAttempts, organizations, sessions, users } from './schema.ts';
 import {
   isRole,
@@ -183,6 +183,17 @@ export function sessionsApi(ctx: StoreContext): SessionsApi {
   };
 }
 
+/** A token's lastUsedAt is written at most this often: every API request resolves its token, and writing on each one
+ * made a hot path of the tokens table. Revocation is not cached: every request still reads the token row. */
+export const TOKEN_USE_WRITE_INTERVAL_MS = 60_000;
+
+/** True when a use at `now` should be written: never used, or the stored use is a full interval old (or in the future). */
+export function isTokenUseStale(lastUsedAt: Date | null, now: Date): boolean {
+  if (lastUsedAt === null) return true;
+  const age = now.getTime() - lastUsedAt.getTime();
+  return age >= TOKEN_USE_WRITE_INTERVAL_MS || age < 0;
+}
+
 export function apiTokensApi(ctx: StoreContext): ApiTokensApi {
   const toToken = (r: typeof apiTokens.$inferSelect) => ({
     id: r.id,
@@ -219,9 +230,17 @@ export function apiTokensApi(ctx: StoreContext): ApiTokensApi {
         .limit(1);
       const hit = r[0];
       if (!hit || hit.u.disabled) return null;
-      const lastUsedAt = new Date();
-      await ctx.db.update(apiTokens).set({ lastUsedAt }).where(eq(apiTokens.id, hit.t.id));
-      return { token: { ...toToken(hit.t), lastUsedAt }, user: toUser(hit.u) };
+      const now = new Date();
+      const user = toUser(hit.u);
+      if (!isTokenUseStale(hit.t.lastUsedAt, now)) return { token: toToken(hit.t), user };
+      // Conditional, so that concurrent first requests of a minute write once between them.
+      const cutoff = new Date(now.getTime() - TOKEN_USE_WRITE_INTERVAL_MS);
+      const written = await ctx.db
+        .update(apiTokens)
+        .set({ lastUsedAt: now })
+        .where(and(eq(apiTokens.id, hit.t.id), or(isNull(apiTokens.lastUsedAt), lte(apiTokens.lastUsedAt, cutoff), gt(apiTokens.lastUsedAt, now))))
+        .returning({ id: apiTokens.id });
+      return { token: { ...toToken(hit.t), lastUsedAt: written.length ? now : hit.t.lastUsedAt }, user };
     },
     async list(actor) {
       const r = await ctx.db

@@ -3,7 +3,7 @@
  * ./store-postgres.test.ts (a throwaway PostgreSQL server). Each test makes its own organization, so tests do not
  * depend on each other's data; the store is opened once per file (PGlite takes seconds to create).
  */
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe, mock, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { storeInternals, StoreError, type Actor, type Role, type Store } from './index.ts';
@@ -128,6 +128,30 @@ export function storeSuite(name: string, target: SuiteTarget): void {
       await store.apiTokens.revoke(a, t.id);
       assert.equal(await store.apiTokens.findByHash('api-' + a.userId), null);
       assert.ok((await store.apiTokens.list(a))[0]?.revokedAt);
+    });
+
+    test('API tokens: last use is written at most once a minute per token; a revoked token fails on the next lookup', async () => {
+      const a = await newActor('admin');
+      const hash = 'use-' + a.userId;
+      const t = await store.apiTokens.create({ userId: a.userId, tokenHash: hash, label: 'script' });
+      const stored = async () => (await store.apiTokens.list(a)).find((x) => x.id === t.id)!.lastUsedAt?.getTime();
+      const t0 = Date.parse('2026-03-02T10:00:00Z');
+      mock.timers.enable({ apis: ['Date'], now: t0 }); // only the clock: the database's own timers keep running
+      try {
+        assert.equal((await store.apiTokens.findByHash(hash))?.token.lastUsedAt?.getTime(), t0);
+        assert.equal(await stored(), t0, 'the first use is written');
+        mock.timers.tick(59_999);
+        assert.equal((await store.apiTokens.findByHash(hash))?.token.lastUsedAt?.getTime(), t0);
+        assert.equal(await stored(), t0, 'a second use within the minute is not written');
+        mock.timers.tick(1);
+        assert.equal((await store.apiTokens.findByHash(hash))?.token.lastUsedAt?.getTime(), t0 + 60_000);
+        assert.equal(await stored(), t0 + 60_000, 'a use a minute later is written');
+        mock.timers.tick(1_000);
+        await store.apiTokens.revoke(a, t.id);
+        assert.equal(await store.apiTokens.findByHash(hash), null, 'revoked within the minute: refused at once');
+      } finally {
+        mock.timers.reset();
+      }
     });
 
     test('login attempts: failures are counted per key since a time', async () => {

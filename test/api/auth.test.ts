@@ -103,8 +103,18 @@ test('API tokens: issued once, work as Bearer, listed without the secret, revoke
   const text = await list.text();
   assert.ok(text.includes(record.id));
   assert.ok(!text.includes(token));
+  // Both requests above came within the minute: the token's use was written once, at the first.
+  const lastUsed = async () => {
+    const r = await h.request('GET', '/api/auth/tokens', { as: 'attorney' });
+    return ((await r.json()) as { tokens: { id: string; lastUsedAt: string | null }[] }).tokens.find((x) => x.id === record.id)?.lastUsedAt;
+  };
+  const first = await lastUsed();
+  assert.ok(first);
+  await new Promise((r) => setTimeout(r, 5));
+  assert.equal((await h.request('GET', '/api/auth/me', { headers: { authorization: `Bearer ${token}` } })).status, 200);
+  assert.equal(await lastUsed(), first, 'a third use within the minute is not written');
   assert.equal((await h.request('DELETE', `/api/auth/tokens/${record.id}`, { as: 'attorney' })).status, 204);
-  assert.equal((await h.request('GET', '/api/auth/me', { headers: { authorization: `Bearer ${token}` } })).status, 401);
+  assert.equal((await h.request('GET', '/api/auth/me', { headers: { authorization: `Bearer ${token}` } })).status, 401, 'revoked: refused on the very next request');
 });
 
 test('a bad bearer token is 401, never a fallback to the cookie', async () => {
