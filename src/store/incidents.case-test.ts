@@ -154,6 +154,12 @@ export function incidentSuite(name: string, target: IncidentSuiteTarget): void {
       assert.equal(agg.events, 1);
       assert.equal(agg.reports, 3);
       await assert.rejects(store.incidents.merge(actor, [rb.record.id, rc.record.id], reference), (e) => e instanceof StoreError && e.code === 'conflict');
+      const primaryView = await store.incidents.related(actor, second.primaryId);
+      assert.equal(primaryView.duplicateOf, null);
+      assert.deepEqual([...primaryView.mergedIds].sort(), second.memberIds.filter((x) => x !== second.primaryId).sort(), 'the primary lists every merged report');
+      const memberView = await store.incidents.related(actor, second.memberIds[1]!);
+      assert.deepEqual(memberView, { duplicateOf: second.primaryId, mergedIds: [] });
+      await assert.rejects(store.incidents.related(await newActor(), second.primaryId), (e) => e instanceof StoreError && e.code === 'not_found');
     });
 
     test('exports: identifying fields only for roles with the right; every export is audited', async () => {
@@ -228,6 +234,27 @@ export function incidentSuite(name: string, target: IncidentSuiteTarget): void {
       const other = await newActor();
       const c2 = await store.cases.create(other, { title: 'Other' });
       await assert.rejects(store.incidents.linkCase(actor, r.record.id, c2.id), (e) => e instanceof StoreError && e.code === 'not_found');
+    });
+
+    // Last in the suite: a purge reaches every organization's stale drafts.
+    test('draft retention: drafts untouched since the cutoff are purged (audited); newer drafts and submitted reports stay', async () => {
+      const actor = await newActor();
+      const old = await store.incidents.saveDraft(actor, { draft: { schemaVersion: 1, when: { date: '2025-04-01' } } });
+      const submitted = await store.incidents.submit(actor, { report: sampleReport(), reference, now });
+      assert.ok(submitted.ok);
+      if (!submitted.ok) return;
+      const before = new Date(Date.now() - 60_000);
+      assert.equal(await store.incidents.purgeDrafts(before), 0, 'nothing is older than a minute ago');
+      const cutoff = new Date(Date.now() + 1000);
+      await new Promise((r) => setTimeout(r, 1100));
+      const fresh = await store.incidents.saveDraft(actor, { draft: { schemaVersion: 1, when: { date: '2025-04-02' } } });
+      assert.ok((await store.incidents.purgeDrafts(cutoff)) >= 1);
+      await assert.rejects(store.incidents.get(actor, old.id), (e) => e instanceof StoreError && e.code === 'not_found');
+      assert.equal((await store.incidents.get(actor, fresh.id)).status, 'draft', 'a draft changed after the cutoff stays');
+      assert.equal((await store.incidents.get(actor, submitted.record.id)).status, 'submitted', 'submitted reports are never purged');
+      const log = await store.audit.list(actor, { entityId: old.id });
+      assert.ok(log.some((e) => e.action === 'incident.draft.purge' && e.entityId === old.id));
+      await assert.rejects(store.incidents.purgeDrafts(new Date('nope')), (e) => e instanceof StoreError && e.code === 'invalid');
     });
   });
 }

@@ -9,7 +9,7 @@
  * Role policy (src/auth/policy.ts) is checked by the API before the store is called; the one rule the store also
  * enforces itself is the identifying export ('incident.exportIdentifying').
  */
-import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { decryptJson, encryptJson, recordAad } from '../crypto/cipher.ts';
 import { can } from '../auth/policy.ts';
 import { checkDraft, checkIncident, linkAgency, type AgreementLink, type IncidentProblem } from '../core/incidents/check-incident.ts';
@@ -118,6 +118,15 @@ export interface IncidentsApi {
    * SHA-256 and the chain of custody. Refused when the reporter did not consent to use as evidence.
    */
   addAsExhibit(actor: Actor, id: string, caseId: string, opts?: { lang?: Lang; date?: string }): Promise<EvidenceRecord>;
+  /** How a report sits among duplicates: the report it is merged into (or null), and the reports merged into it. */
+  related(actor: Actor, id: string): Promise<{ duplicateOf: string | null; mergedIds: string[] }>;
+  /** One chart as SVG for the patterns page (aggregates only, no identifying data): not an export, so not audited as one. */
+  chartSvg(actor: Actor, opts: AggregateOptions & { dimension: Dimension; rate?: RateId; lang: Lang }): Promise<string>;
+  /**
+   * Retention of abandoned drafts (docs/incidents.md): deletes every draft, in every organization, last changed
+   * before `olderThan`. Submitted reports are never touched. Each deletion is audited (id only). Returns the count.
+   */
+  purgeDrafts(olderThan: Date): Promise<number>;
   /** Bulk import of reports the caller has checked with checkIncident (seeding synthetic data, imports); returns the ids. */
   importReports(actor: Actor, reports: ReadonlyArray<{ id?: string; report: IncidentReport; link: AgreementLink | null }>): Promise<string[]>;
 }
@@ -608,14 +617,39 @@ export function incidentsApi(ctx: StoreContext): IncidentsApi {
     },
 
     async exportChartSvg(actor, opts) {
+      const svg = await api.chartSvg(actor, opts);
+      await audit(ctx.db, actor, 'incident.export', 'incident_reports:svg', null);
+      return svg;
+    },
+
+    async chartSvg(actor, opts) {
       checkOptions(opts);
       if (!DIMENSIONS.includes(opts.dimension)) throw new StoreError('invalid', `dimension must be one of ${DIMENSIONS.join(', ')}.`);
       if (opts.rate !== undefined && !RATES.includes(opts.rate)) throw new StoreError('invalid', `rate must be one of ${RATES.join(', ')}.`);
       const agg = await aggregated(actor.orgId, opts);
       const org = (await orgsApi(ctx).get(actor.orgId))?.name ?? '';
       const chart = opts.rate ? rateChart(agg, opts.dimension, opts.rate, opts.lang, { org }) : countChart(agg, opts.dimension, opts.lang, { org });
-      await audit(ctx.db, actor, 'incident.export', 'incident_reports:svg', null);
       return renderChartSvg(chart);
+    },
+
+    async related(actor, id) {
+      const row = await requireRow(actor, id);
+      const merged = await ctx.db
+        .select({ id: incidentReports.id })
+        .from(incidentReports)
+        .where(and(eq(incidentReports.orgId, actor.orgId), eq(incidentReports.duplicateOf, id)))
+        .orderBy(asc(incidentReports.date), asc(incidentReports.id));
+      return { duplicateOf: row.duplicateOf, mergedIds: merged.map((m) => m.id) };
+    },
+
+    async purgeDrafts(olderThan) {
+      if (!(olderThan instanceof Date) || Number.isNaN(olderThan.getTime())) throw new StoreError('invalid', 'olderThan must be a valid date.');
+      const gone = await ctx.db
+        .delete(incidentReports)
+        .where(and(eq(incidentReports.status, 'draft'), lt(incidentReports.updatedAt, olderThan)))
+        .returning({ id: incidentReports.id, orgId: incidentReports.orgId });
+      for (const g of gone) await audit(ctx.db, null, 'incident.draft.purge', 'incident_reports', g.id, g.orgId);
+      return gone.length;
     },
 
     async importReports(actor, reports) {

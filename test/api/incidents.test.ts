@@ -99,3 +99,88 @@ test('chart and pattern report exports answer SVG and PDF as attachments', async
   const bad = await h.request('GET', '/api/incidents/export/chart.svg?dimension=shoe', { as: 'advocate' });
   assert.equal(bad.status, 400);
 });
+
+/** How many audit entries of `action` organization A has (read as the admin). */
+async function auditCount(action: string): Promise<number> {
+  const res = await h.request('GET', '/api/audit?limit=500', { as: 'admin' });
+  return ((await res.json()) as { entries: Array<{ action: string }> }).entries.filter((e) => e.action === action).length;
+}
+
+test('the in-page chart is not logged as an export; the chart download is', async () => {
+  const exportsBefore = await auditCount('incident.export');
+  const page = await h.request('GET', '/api/incidents/aggregate/chart.svg?dimension=month', { as: 'advocate' });
+  assert.equal(page.status, 200);
+  assert.match(page.headers.get('content-type')!, /^image\/svg\+xml/);
+  assert.equal(page.headers.get('content-disposition'), null, 'shown in the page, not downloaded');
+  assert.match(await page.text(), /<svg/);
+  assert.equal(await auditCount('incident.export'), exportsBefore);
+  await h.request('GET', '/api/incidents/export/chart.svg?dimension=month', { as: 'advocate' });
+  assert.equal(await auditCount('incident.export'), exportsBefore + 1);
+});
+
+test('one report: identifying fields only for roles that may see them, with its merged reports', async () => {
+  const a = ((await (await h.request('POST', '/api/incidents', { as: 'advocate', json: { report: sampleReport() } })).json()) as { incident: { id: string } }).incident.id;
+  const b = ((await (await h.request('POST', '/api/incidents', { as: 'advocate', json: { report: sampleReport() } })).json()) as { incident: { id: string } }).incident.id;
+  const merged = await h.request('POST', '/api/incidents/merge', { as: 'advocate', json: { ids: [a, b] } });
+  assert.equal(merged.status, 200);
+  const { primaryId } = (await merged.json()) as { primaryId: string };
+  const other = primaryId === a ? b : a;
+
+  type One = { body: { narrative?: string; reporter: { name?: string; role: string } }; identifyingHidden: boolean; duplicateOf: string | null; mergedIds: string[] };
+  const asAdvocate = (await (await h.request('GET', `/api/incidents/${primaryId}`, { as: 'advocate' })).json()) as One;
+  assert.equal(asAdvocate.identifyingHidden, true);
+  assert.equal(asAdvocate.body.narrative, undefined);
+  assert.equal(asAdvocate.body.reporter.role, sampleReport().reporter.role, 'the categories stay');
+  assert.deepEqual(asAdvocate.mergedIds, [other]);
+  assert.equal(asAdvocate.duplicateOf, null);
+  const asAttorney = (await (await h.request('GET', `/api/incidents/${other}`, { as: 'attorney' })).json()) as One;
+  assert.equal(asAttorney.identifyingHidden, false);
+  assert.equal(asAttorney.body.narrative, sampleReport().narrative);
+  assert.equal(asAttorney.duplicateOf, primaryId);
+
+  // The reporter reading back their own draft sees what they typed.
+  const draft = await h.request('POST', '/api/incidents/drafts', { as: 'advocate', json: { draft: { narrative: 'Half a story' } } });
+  const draftId = ((await draft.json()) as { id: string }).id;
+  const mine = (await (await h.request('GET', `/api/incidents/${draftId}`, { as: 'advocate' })).json()) as One;
+  assert.equal(mine.body.narrative, 'Half a story');
+  const theirs = (await (await h.request('GET', `/api/incidents/${draftId}`, { as: 'paralegal' })).json()) as One;
+  assert.equal(theirs.body.narrative, undefined);
+});
+
+test('a report becomes a case exhibit with its hash and chain of custody; other organizations and missing consent are refused', async () => {
+  const id = ((await (await h.request('POST', '/api/incidents', { as: 'advocate', json: { report: sampleReport() } })).json()) as { incident: { id: string } }).incident.id;
+  const created = await h.request('POST', '/api/cases', { as: 'advocate', json: { title: 'Pattern case' } });
+  assert.equal(created.status, 201);
+  const caseId = ((await created.json()) as { id: string }).id;
+
+  const res = await h.request('POST', `/api/incidents/${id}/exhibit`, { as: 'advocate', json: { caseId } });
+  assert.equal(res.status, 201);
+  const { evidence } = (await res.json()) as { evidence: { id: string; caseId: string; sha256: string; filename: string; contentType: string } };
+  assert.equal(evidence.caseId, caseId);
+  assert.match(evidence.sha256, /^[0-9a-f]{64}$/);
+  assert.equal(evidence.contentType, 'application/pdf');
+  const custody = await h.request('GET', `/api/evidence/${evidence.id}/custody`, { as: 'attorney' });
+  assert.equal(custody.status, 200);
+  assert.deepEqual(((await custody.json()) as { custody: Array<{ action: string }> }).custody.map((x) => x.action).slice(0, 1), ['added']);
+  const listed = (await (await h.request('GET', `/api/cases/${caseId}/evidence`, { as: 'advocate' })).json()) as { evidence: Array<{ id: string }> };
+  assert.ok(listed.evidence.some((e) => e.id === evidence.id));
+  const linked = (await (await h.request('GET', `/api/incidents/${id}`, { as: 'advocate' })).json()) as { facets: { caseId: string } };
+  assert.equal(linked.facets.caseId, caseId, 'the report now links to the case');
+  const audit = (await (await h.request('GET', '/api/audit?limit=500', { as: 'admin' })).json()) as { entries: Array<{ action: string; entityId: string | null }> };
+  assert.ok(audit.entries.some((e) => e.action === 'incident.exhibit' && e.entityId === id));
+
+  // Another organization sees neither the report nor the case.
+  assert.equal((await h.request('POST', `/api/incidents/${id}/exhibit`, { as: 'otherOrgAdmin', json: { caseId } })).status, 404);
+  const otherCase = ((await (await h.request('POST', '/api/cases', { as: 'otherOrgAdmin', json: { title: 'B' } })).json()) as { id: string }).id;
+  const crossed = await h.request('POST', `/api/incidents/${id}/exhibit`, { as: 'advocate', json: { caseId: otherCase } });
+  assert.equal(crossed.status, 404);
+  assert.ok(((await crossed.json()) as { error: { message: string } }).error.message.length > 0);
+
+  const noConsent = sampleReport({ consent: { countInStatistics: true, useAsEvidence: false, identifyAffectedPerson: true } });
+  const nc = ((await (await h.request('POST', '/api/incidents', { as: 'advocate', json: { report: noConsent } })).json()) as { incident: { id: string } }).incident.id;
+  const refused = await h.request('POST', `/api/incidents/${nc}/exhibit`, { as: 'advocate', json: { caseId } });
+  assert.ok(refused.status >= 400 && refused.status < 500, `refused with a 4xx, got ${refused.status}`);
+  assert.match(((await refused.json()) as { error: { message: string } }).error.message, /consent/);
+  const bad = await h.request('POST', `/api/incidents/${id}/exhibit`, { as: 'advocate', json: { caseId: 'nope' } });
+  assert.equal(bad.status, 400);
+});

@@ -16,6 +16,15 @@ async function submittedIncident(h: Harness): Promise<string> {
   return r.record.id;
 }
 
+/** A finished batch job with a result in organization A (for the job routes; no worker runs in the harness). */
+async function finishedJob(h: Harness): Promise<string> {
+  const actor = { userId: h.users.attorney.id, orgId: h.users.attorney.orgId, role: 'attorney' as const };
+  const job = await h.store.jobRecords.create(actor, { kind: 'packet-batch', input: new TextEncoder().encode('id\nm1\n'), total: 1 });
+  await h.store.jobRecords.start(job.id);
+  await h.store.jobRecords.finish(job.id, { status: 'done', summary: { ok: 1 }, result: new TextEncoder().encode('PK') });
+  return job.id;
+}
+
 export interface Fixture {
   caseId: string;
   evidenceId: string;
@@ -147,6 +156,7 @@ export function matrixEntries(h: () => Harness): Record<string, Entry> {
       scoped: false,
       req: () => ({ path: '/api/deadlines/compute', json: { rule: 'frcp-4m', from: '2026-03-02' } }),
     },
+    'GET /api/deadlines': { scoped: false, req: () => ({ path: '/api/deadlines?status=open&before=2027-01-01' }) },
     'GET /api/cases/:caseId/deadlines': { scoped: true, req: (f) => ({ path: `/api/cases/${f.caseId}/deadlines` }) },
     'PATCH /api/deadlines/:deadlineId': { scoped: true, req: (f) => ({ path: `/api/deadlines/${f.deadlineId}`, json: { status: 'open' } }) },
     'POST /api/cases/:caseId/evidence': {
@@ -173,6 +183,7 @@ export function matrixEntries(h: () => Harness): Record<string, Entry> {
     'GET /api/lookups/facilities/:facilityId': { scoped: false, req: (f) => ({ path: `/api/lookups/facilities/${f.facilityId}` }) },
     'GET /api/lookups/agency': { scoped: false, req: () => ({ path: '/api/lookups/agency?name=Harris%20County&state=TX' }) },
     'GET /api/lookups/287g/agreements': { scoped: false, req: () => ({ path: '/api/lookups/287g/agreements?state=TX' }) },
+    'GET /api/lookups/uscis': { scoped: false, req: () => ({ path: '/api/lookups/uscis?q=I-485' }) },
     'GET /api/lookups/field-office': { scoped: false, req: () => ({ path: '/api/lookups/field-office?state=CA&county=Alameda' }) },
     'POST /api/incidents/drafts': { scoped: false, req: () => ({ path: '/api/incidents/drafts', json: { draft: { when: { date: '2025-04-01' } } } }) },
     'POST /api/incidents': { scoped: false, req: () => ({ path: '/api/incidents', json: { report: sampleReport() } }) },
@@ -185,10 +196,34 @@ export function matrixEntries(h: () => Harness): Record<string, Entry> {
     'GET /api/incidents/aggregate': { scoped: false, req: () => ({ path: '/api/incidents/aggregate' }) },
     'GET /api/incidents/aggregate/reports': { scoped: false, req: () => ({ path: '/api/incidents/aggregate/reports?dimension=all' }) },
     'GET /api/incidents/:incidentId': { scoped: true, req: async () => ({ path: `/api/incidents/${await submittedIncident(h())}` }) },
+    'GET /api/incidents/aggregate/chart.svg': { scoped: false, req: () => ({ path: '/api/incidents/aggregate/chart.svg?dimension=month' }) },
+    'POST /api/incidents/:incidentId/exhibit': {
+      scoped: true,
+      req: async (f) => ({ path: `/api/incidents/${await submittedIncident(h())}/exhibit`, json: { caseId: f.caseId } }),
+    },
     'GET /api/incidents/export/reports.csv': { scoped: false, req: () => ({ path: '/api/incidents/export/reports.csv' }) },
     'GET /api/incidents/export/aggregates.csv': { scoped: false, req: () => ({ path: '/api/incidents/export/aggregates.csv' }) },
     'GET /api/incidents/export/chart.svg': { scoped: false, req: () => ({ path: '/api/incidents/export/chart.svg?dimension=month' }) },
     'GET /api/incidents/export/pattern-report.pdf': { scoped: false, req: () => ({ path: '/api/incidents/export/pattern-report.pdf' }) },
+    'POST /api/batches/packets': {
+      scoped: false,
+      req: () => ({
+        path: '/api/batches/packets?formats=docx',
+        body: 'id,form,filed_date,residence_state\nm1,I-485,2024-01-02,CA\n',
+        headers: { 'content-type': 'text/csv' },
+      }),
+    },
+    'POST /api/reference/287g/imports': {
+      scoped: false,
+      req: () => ({
+        path: '/api/reference/287g/imports?dryRun=true',
+        body: 'STATE,LAW ENFORCEMENT AGENCY,TYPE,COUNTY,SUPPORT TYPE,SIGNED,MOA\nTEXAS,Smith County Sheriff’s Office,County,Smith County,Warrant Service Officer,8/20/2025,\n',
+        headers: { 'x-filename': 'participatingAgencies09012025.csv', 'content-type': 'application/octet-stream' },
+      }),
+    },
+    'GET /api/jobs': { scoped: false, req: () => ({ path: '/api/jobs' }) },
+    'GET /api/jobs/:jobId': { scoped: true, req: async () => ({ path: `/api/jobs/${await finishedJob(h())}` }) },
+    'GET /api/jobs/:jobId/result': { scoped: true, req: async () => ({ path: `/api/jobs/${await finishedJob(h())}/result` }) },
     'GET /api/audit': { scoped: false, req: () => ({ path: '/api/audit?limit=5' }) },
   };
 }

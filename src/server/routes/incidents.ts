@@ -8,9 +8,11 @@
 import { z } from 'zod';
 import { can } from '../../auth/policy.ts';
 import { IncidentReportSchema } from '../../core/incidents/incident-schema.ts';
+import { stripIdentifying } from '../../core/incidents/identifying-fields.ts';
 import { DIMENSIONS, RATES } from '../../core/incidents/aggregate-incidents.ts';
 import type { Reference } from '../../core/reference/reference.ts';
 import type { IncidentRecord } from '../../store/incidents.ts';
+import { StoreError } from '../../store/types.ts';
 import type { ServerDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 import { withRenderedMessages } from '../render-messages.ts';
@@ -225,13 +227,82 @@ export function incidentRoutes(): AnyRoute[] {
     }),
     defineRoute({
       method: 'GET',
+      path: '/api/incidents/aggregate/chart.svg',
+      tag: 'incidents',
+      summary: 'The bar chart shown on the patterns page (same as the export, aggregates only); not an export, so not logged as one.',
+      access: 'incident.read',
+      query: Scope.extend({ dimension: z.enum(DIMENSIONS).default('agency'), rate: z.enum(RATES).optional() }),
+      responses: [{ status: 200, description: 'SVG', contentType: 'image/svg+xml' }],
+      handler: async ({ deps, c, user, query, lang }) => {
+        const svg = await deps.store.incidents.chartSvg(actorOf(c, user), {
+          ...aggregateOptions(query),
+          dimension: query.dimension,
+          ...(query.rate ? { rate: query.rate } : {}),
+          lang,
+        });
+        return new Response(svg, {
+          status: 200,
+          headers: {
+            'Content-Type': 'image/svg+xml; charset=utf-8',
+            'Cache-Control': 'private, no-store',
+            'X-Content-Type-Options': 'nosniff',
+            'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+          },
+        });
+      },
+    }),
+    defineRoute({
+      method: 'GET',
       path: '/api/incidents/:incidentId',
       tag: 'incidents',
-      summary: 'One report (draft or submitted), with every field; the read is audited.',
+      summary:
+        'One report (draft or submitted); identifying fields (names, contacts, addresses, officers, narratives) only for roles that may export them, and in the caller\'s own draft (`identifyingHidden` says when they were left out). With the report it merged into (`duplicateOf`) and the reports merged into it (`mergedIds`). The read is audited.',
       access: 'incident.read',
       params: IncidentIdParams,
-      responses: [{ status: 200, description: 'The report', schema: IncidentOut }],
-      handler: async ({ c, deps, user, params }) => c.json(recordOut(await deps.store.incidents.get(actorOf(c, user), params.incidentId))),
+      responses: [
+        {
+          status: 200,
+          description: 'The report',
+          schema: IncidentOut.extend({ identifyingHidden: z.boolean(), duplicateOf: Id.nullable(), mergedIds: z.array(Id) }),
+        },
+      ],
+      handler: async ({ c, deps, user, params }) => {
+        const actor = actorOf(c, user);
+        const record = await deps.store.incidents.get(actor, params.incidentId);
+        const related = await deps.store.incidents.related(actor, params.incidentId);
+        const mayIdentify = can(user.role, 'incident.exportIdentifying') || (record.status === 'draft' && record.createdBy === user.id);
+        return c.json({
+          ...recordOut(record),
+          body: mayIdentify ? record.body : stripIdentifying(record.body),
+          identifyingHidden: !mayIdentify,
+          ...related,
+        });
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/incidents/:incidentId/exhibit',
+      tag: 'incidents',
+      summary:
+        "Add a submitted report to a case as an exhibit: a PDF of the report (with the 287(g) agreements and media hashes) goes into the case's evidence locker with its SHA-256 and chain of custody, and the report is linked to the case. Report and case must be your organization's (404 otherwise); refused (422) without the reporter's consent to use as evidence, or for a draft. Audited.",
+      access: 'evidence.upload',
+      params: IncidentIdParams,
+      body: z.object({ caseId: Id }).strict(),
+      responses: [{ status: 201, description: 'The evidence item', schema: z.object({ evidence: z.object({ id: Id, caseId: Id, sha256: z.string() }).loose() }) }],
+      handler: async ({ c, deps, user, params, body, lang }) => {
+        try {
+          const evidence = await deps.store.incidents.addAsExhibit(actorOf(c, user), params.incidentId, body.caseId, {
+            lang,
+            date: deps.config.now().toISOString().slice(0, 10),
+          });
+          return c.json({ evidence }, 201);
+        } catch (e) {
+          // The store's two refusals, said plainly (its own messages are not shown to callers).
+          if (e instanceof StoreError && e.code === 'invalid') throw new ApiError('unprocessable', { reason: t(lang, 'incidents:exhibit.noConsent') });
+          if (e instanceof StoreError && e.code === 'conflict') throw new ApiError('unprocessable', { reason: t(lang, 'incidents:exhibit.notSubmitted') });
+          throw e;
+        }
+      },
     }),
     defineRoute({
       method: 'GET',
