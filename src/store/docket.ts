@@ -3,7 +3,7 @@
  * (src/core/deadlines) which deadlines it starts and computes each (FRCP 6(a)); they are stored with the engine's
  * computation (steps, citation, warnings).
  */
-import { and, asc, eq, type Column } from 'drizzle-orm';
+import { and, asc, eq, lt, type Column, type SQL } from 'drizzle-orm';
 import { decryptText, encryptText, recordAad } from '../crypto/cipher.ts';
 import { cases, deadlines, docketEvents } from './schema.ts';
 import {
@@ -118,6 +118,23 @@ export function docketApi(ctx: StoreContext): DocketApi {
 
     async listDeadlines(actor, caseId) {
       return (await caseRows(ctx, actor, caseId, deadlines, [deadlines.dueDate, deadlines.dueTime], 'deadline.list')).map(toDeadline);
+    },
+
+    async listOrgDeadlines(actor, opts = {}) {
+      if (opts.status !== undefined && !DEADLINE_STATUSES.includes(opts.status)) {
+        throw new StoreError('invalid', `status must be one of ${DEADLINE_STATUSES.join(', ')}.`);
+      }
+      const where: SQL[] = [eq(cases.orgId, actor.orgId)];
+      if (opts.status !== undefined) where.push(eq(deadlines.status, opts.status));
+      if (opts.before !== undefined) where.push(lt(deadlines.dueDate, requireDate(opts.before, 'before')));
+      const rows = await ctx.db
+        .select({ d: deadlines })
+        .from(deadlines)
+        .innerJoin(cases, eq(cases.id, deadlines.caseId))
+        .where(and(...where))
+        .orderBy(asc(deadlines.dueDate), asc(deadlines.dueTime), asc(deadlines.id));
+      await audit(ctx.db, actor, 'deadline.list', 'org', actor.orgId);
+      return rows.map((r) => toDeadline(r.d));
     },
 
     async setDeadlineStatus(actor, deadlineId, status) {

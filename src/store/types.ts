@@ -311,6 +311,8 @@ export interface DocketApi {
   ): Promise<{ event: DocketEvent; deadlines: CaseDeadline[] }>;
   listEvents(actor: Actor, caseId: string): Promise<DocketEvent[]>;
   listDeadlines(actor: Actor, caseId: string): Promise<CaseDeadline[]>;
+  /** The deadlines of every case of the actor's organization, soonest first; optionally one status and due before a date (exclusive). */
+  listOrgDeadlines(actor: Actor, opts?: { status?: DeadlineStatus; before?: string }): Promise<CaseDeadline[]>;
   setDeadlineStatus(actor: Actor, deadlineId: string, status: DeadlineStatus): Promise<CaseDeadline>;
 }
 

@@ -1,4 +1,7 @@
-/** Deadlines: compute one (FRCP 6(a), with its steps), a case's deadlines, their status, and the case calendar (.ics). */
+/**
+ * Deadlines: compute one (FRCP 6(a), with its steps), a case's deadlines, the organization's deadlines across its
+ * cases (the dashboard), their status, and the case calendar (.ics).
+ */
 import { z } from 'zod';
 import { computeDeadline, listDeadlineRules, type DeadlineResult } from '../../core/deadlines/index.ts';
 import { deadlinesToIcs } from '../../core/deadlines/to-ics.ts';
@@ -74,6 +77,26 @@ export function deadlineRoutes(): AnyRoute[] {
       responses: [{ status: 200, description: 'Deadlines', schema: z.object({ deadlines: z.array(DeadlineOut) }) }],
       handler: async ({ c, deps, user, params, lang }) => {
         const list = await deps.store.docket.listDeadlines(actorOf(c, user), params.caseId);
+        return c.json({ deadlines: withRenderedMessages(list, lang) });
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/deadlines',
+      tag: 'deadlines',
+      summary:
+        "The deadlines of all the organization's cases, soonest first (the dashboard); optionally one `status` and only those due before `before` (YYYY-MM-DD, exclusive).",
+      access: 'deadline.read',
+      query: z.object({
+        status: z.enum(['open', 'met', 'dismissed']).optional(),
+        before: IsoDate.optional(),
+      }),
+      responses: [{ status: 200, description: 'Deadlines', schema: z.object({ deadlines: z.array(DeadlineOut) }) }],
+      handler: async ({ c, deps, user, query, lang }) => {
+        const list = await deps.store.docket.listOrgDeadlines(actorOf(c, user), {
+          ...(query.status ? { status: query.status } : {}),
+          ...(query.before ? { before: query.before } : {}),
+        });
         return c.json({ deadlines: withRenderedMessages(list, lang) });
       },
     }),

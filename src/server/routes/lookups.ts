@@ -1,6 +1,6 @@
 /**
  * Reference lookups (venue by county or ZIP, district courts, detention facilities, 287(g) agencies, ICE field
- * offices), answered from the reference data loaded once at start. Searches answer 200 with
+ * offices), answered from the reference data loaded once at start; USCIS forms and office kinds from rules/uscis. Searches answer 200 with
  * `status: found | ambiguous | not_found`; lookups by id answer 404 when the id is unknown.
  */
 import { z } from 'zod';
@@ -10,6 +10,7 @@ import { ApiError } from '../errors.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
 import { IsoDate } from '../schemas.ts';
 import { withRenderedMessages } from '../render-messages.ts';
+import { uscisLookup } from '../../core/uscis/uscis-lookup.ts';
 
 const State = z
   .string()
@@ -113,6 +114,17 @@ export function lookupRoutes(): AnyRoute[] {
         const ref = reference(deps);
         return c.json({ agreements: ref.agreements287g(query.state ? { state: query.state } : {}), sheets: ref.sheets287g() });
       },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/lookups/uscis',
+      tag: 'lookups',
+      summary:
+        'What Writ knows about a USCIS/consular form (I-485, N-400, visa, …) or office kind typed in q: remedies, delays courts weighed, defendants, venue, warnings. No office directory or processing times (it links USCIS\'s page).',
+      access: 'lookup.read',
+      query: z.object({ q: Text }),
+      responses: [{ status: 200, description: search, schema: LookupOut }],
+      handler: async ({ c, query, lang }) => c.json(withRenderedMessages(uscisLookup(query.q), lang)),
     }),
     defineRoute({
       method: 'GET',
