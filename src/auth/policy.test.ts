@@ -32,3 +32,14 @@ test('an unknown role may do nothing', () => {
 test('every action lists only known roles', () => {
   for (const roles of Object.values(POLICY)) for (const r of roles) assert.ok((ROLES as readonly string[]).includes(r));
 });
+
+test('legal staff run batch packets and read jobs; only admins import 287(g) sheets; advocates do neither', () => {
+  for (const role of ['admin', 'attorney', 'paralegal'] as const) {
+    assert.equal(can(role, 'batch.create'), true, role);
+    assert.equal(can(role, 'job.read'), true, role);
+  }
+  assert.equal(can('advocate', 'batch.create'), false);
+  assert.equal(can('advocate', 'job.read'), false);
+  assert.equal(can('admin', 'reference.import'), true);
+  for (const role of ['attorney', 'paralegal', 'advocate'] as const) assert.equal(can(role, 'reference.import'), false, role);
+});

@@ -12,6 +12,8 @@
  *   adds evidence; they do not generate or read filing packets, change the docket, number exhibits, or read back evidence
  *   files and their chain of custody (those stay with legal staff, so an evidence file leaves the locker only
  *   through them).
+ * - jobs: batch packets are packet generation at scale (legal staff); a 287(g) sheet import changes the reference data
+ *   every user relies on (admin).
  */
 import { ROLES, isRole, type Role } from '../store/types.ts';
 
@@ -49,6 +51,11 @@ export const POLICY = {
   'incident.merge': ALL,
   'incident.export': ALL,
   'incident.exportIdentifying': ['admin', 'attorney'],
+  // Long work run as jobs (issue 5): legal staff start batch packets and read the organization's jobs and their
+  // results (a batch's zip holds complaints); only admins import a 287(g) sheet (it changes the office's reference data).
+  'batch.create': LEGAL_STAFF,
+  'job.read': LEGAL_STAFF,
+  'reference.import': ADMIN,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

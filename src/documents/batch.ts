@@ -91,6 +91,8 @@ export interface BatchOptions {
   onProgress?: (done: number, total: number) => void;
   /** Worker threads (default: 1 = in this thread). Workers load the analysis engine and reference data themselves. */
   workers?: number;
+  /** See RowContext.factsFiles. */
+  factsFiles?: boolean;
 }
 
 export interface BatchResult {
@@ -110,12 +112,15 @@ export interface RowContext {
   formats?: Format[];
   reference?: Reference;
   analyze: (facts: Facts, reference?: Reference) => Analysis;
+  /** Accept the facts_file column (default true). A batch sent to a server passes false: rows may not name server files. */
+  factsFiles?: boolean;
 }
 
 /** Builds and writes one row's packet. Throws with a message that names the problem (never the row's data). */
 export async function processRow(row: Row, index: number, ctx: RowContext): Promise<number> {
   const id = row.id ?? '';
   if (!safeId(id)) throw new Error('id must be 1–64 letters, digits, dots, dashes or underscores');
+  if (ctx.factsFiles === false && row.facts_file) throw new Error('facts_file is not accepted here: put the facts in the columns of the row');
   const { facts: rawFacts, packet } = await rowToPacket(row, ctx.csvDir);
   const { facts, input } = parsePacketFile(JSON.stringify({ facts: rawFacts, packet }), `row ${index + 2}`);
   const analysis = ctx.analyze(facts, ctx.reference);
@@ -161,7 +166,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   };
   const workers = Math.max(1, Math.min(opts.workers ?? 1, pending.length));
   if (workers === 1) {
-    const ctx: RowContext = { csvDir, outDir: opts.outDir, formats: opts.formats, reference: opts.reference, analyze: opts.analyze };
+    const ctx: RowContext = { csvDir, outDir: opts.outDir, formats: opts.formats, reference: opts.reference, analyze: opts.analyze, factsFiles: opts.factsFiles };
     for (const k of pending) {
       let error: string | null = null;
       let count = 0;
@@ -179,7 +184,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     await Promise.all(
       Array.from({ length: workers }, () =>
         new Promise<void>((resolveWorker, rejectWorker) => {
-          const w = new Worker(new URL('./batch-worker.mjs', import.meta.url), { workerData: { csvDir, outDir: opts.outDir, formats: opts.formats } });
+          const w = new Worker(new URL('./batch-worker.mjs', import.meta.url), { workerData: { csvDir, outDir: opts.outDir, formats: opts.formats, factsFiles: opts.factsFiles } });
           const next = () => {
             const k = queue.shift();
             if (k === undefined) {

@@ -1,7 +1,8 @@
 /**
  * Starts the API on a real socket: opens the store (PGlite in the data directory, or PostgreSQL by DATABASE_URL; the
  * store refuses a second process on the same directory), creates the first admin on first run, loads the reference
- * data, serves the built web app when present, and listens. `writ serve`, the server tests and the benchmark use it.
+ * data, starts the job workers (batch packets, 287(g) imports: src/server/job-workers.ts), serves the built web app
+ * when present, and listens. `writ serve`, the server tests and the benchmark use it.
  */
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
@@ -11,7 +12,9 @@ import type { Reference } from '../core/reference/reference.ts';
 import { DEFAULT_EVIDENCE_MAX_BYTES, openStore, StoreError, type FirstAdminResult, type Store, type StoreOptions } from '../store/index.ts';
 import { createApp } from './app.ts';
 import type { Hono } from 'hono';
-import { DEFAULT_CONFIG, type AppEnv, type ServerConfig } from './deps.ts';
+import { DEFAULT_CONFIG, type AppEnv, type ServerConfig, type ServerDeps } from './deps.ts';
+import { startJobWorkers } from './job-workers.ts';
+import { userDataDir } from '../data/user-data-dir.ts';
 import { defaultWebDir } from './static-web.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -71,11 +74,25 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     }
     const webDir = opts.config?.webDir !== undefined ? opts.config.webDir : defaultWebDir();
     const served = webDir && existsSync(join(webDir, 'index.html')) ? webDir : null;
-    const app = createApp({
+    const deps: ServerDeps = {
       store,
       reference,
       config: { ...DEFAULT_CONFIG, maxEvidenceBytes, ...opts.config, webDir: served },
-    });
+    };
+    const app = createApp(deps);
+    if (opts.store?.jobs !== false) {
+      // Long work (batch packets, 287(g) imports) from the job queue; on PostgreSQL shared with other servers.
+      const importDir = store.info.dataDir ?? (env.WRIT_DATA_DIR || (env.WRIT_TEST === '1' ? null : userDataDir()));
+      await startJobWorkers({
+        store,
+        dataDir: importDir,
+        reference: () => deps.reference,
+        onReferenceReloaded: (r) => {
+          deps.reference = r;
+        },
+        log: deps.config.log,
+      });
+    }
     opts.configure?.(app);
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host });
     server = s;

@@ -18,6 +18,7 @@ import { incidentsApi } from './incidents.ts';
 import { ensureFirstAdmin } from './first-admin.ts';
 import { maintenanceApi } from './maintenance.ts';
 import { createJobs } from './jobs/create-jobs.ts';
+import { jobRecordsApi } from './jobs/job-records.ts';
 import { openPglite, openPostgres, type OpenedDatabase } from './open-database.ts';
 import { StoreError, type Store, type StoreOptions } from './types.ts';
 
@@ -115,6 +116,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     maintenance: maintenanceApi(ctx, keyFile),
     incidents: incidentsApi(ctx),
     jobs,
+    jobRecords: jobRecordsApi(ctx),
     ensureFirstAdmin: (input) => ensureFirstAdmin({ orgs, users }, input),
     async close() {
       if (closed) return;

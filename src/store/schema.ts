@@ -286,6 +286,42 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_org_at_idx').on(t.orgId, t.at), index('audit_log_entity_idx').on(t.entity, t.entityId)],
 );
 
+/**
+ * Long work run on the job queue (issue 5): batch packets and 287(g) sheet imports. The queue (pg-boss) carries only
+ * the job id; the input (a batch CSV holds names) and the result (a zip of complaints) live here, encrypted with the
+ * job id as associated data, so any server sharing the database can run the job. `summary` holds counts only.
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    kind: text('kind').notNull(),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+    status: text('status').notNull(),
+    progressDone: integer('progress_done').notNull().default(0),
+    progressTotal: integer('progress_total').notNull().default(0),
+    /** Counts and options (rows, files, failed rows...): never personal data. */
+    summary: jsonb('summary').notNull(),
+    /** A stable error code when the job failed (e.g. 'bad_sheet'), never a message quoting data. */
+    errorCode: text('error_code'),
+    inputEnc: bytea('input_enc').notNull(),
+    resultEnc: bytea('result_enc'),
+    createdAt: ts('created_at').notNull(),
+    startedAt: ts('started_at'),
+    finishedAt: ts('finished_at'),
+  },
+  (t) => [
+    index('jobs_org_created_idx').on(t.orgId, t.createdAt),
+    check('jobs_kind_check', sql`${t.kind} in ('packet-batch', 'import-287g')`),
+    check('jobs_status_check', sql`${t.status} in ('queued', 'running', 'done', 'failed')`),
+  ],
+);
+
 /** Every table, parents before children: the order backup writes and restore inserts. */
 export const ALL_TABLES = [
   { name: 'organizations', table: organizations },
@@ -302,4 +338,5 @@ export const ALL_TABLES = [
   { name: 'evidence', table: evidence },
   { name: 'custody_events', table: custodyEvents },
   { name: 'audit_log', table: auditLog },
+  { name: 'jobs', table: jobs },
 ] as const;

@@ -370,6 +370,51 @@ export interface JobsApi {
   stop(): Promise<void>;
 }
 
+/** Kinds of long work run as jobs (issue 5). */
+export const JOB_KINDS = ['packet-batch', 'import-287g'] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+/** Counts and options of a job: numbers, booleans, short codes. Never personal data (it is not encrypted). */
+export type JobSummary = Record<string, number | boolean | string | null>;
+
+export interface JobRecord {
+  id: string;
+  orgId: string;
+  kind: JobKind;
+  createdBy: string;
+  status: JobStatus;
+  progress: { done: number; total: number };
+  summary: JobSummary;
+  /** Why the job failed (a stable code), or null. */
+  errorCode: string | null;
+  hasResult: boolean;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+/**
+ * Job records: src/store/jobs/job-records.ts. The user-facing functions take an Actor (organization-scoped,
+ * audited); the worker-side ones (`readInput`, `start`, `progress`, `finish`) take the job id the queue carried.
+ */
+export interface JobRecordsApi {
+  /** A queued job with its input (encrypted at rest). Queue it with `store.jobs.enqueue(name, { jobId })`. */
+  create(actor: Actor, input: { kind: JobKind; input: Uint8Array; summary?: JobSummary; total?: number }): Promise<JobRecord>;
+  get(actor: Actor, id: string): Promise<JobRecord>;
+  /** The organization's jobs, newest first (default 50, at most 200). */
+  list(actor: Actor, opts?: { limit?: number }): Promise<JobRecord[]>;
+  /** The result bytes (a done job's output, or a failed import's report); StoreError 'conflict' when none. Audited. */
+  readResult(actor: Actor, id: string): Promise<{ record: JobRecord; bytes: Buffer }>;
+  readInput(id: string): Promise<{ record: JobRecord; input: Buffer }>;
+  /** Marks the job running (null when it already finished: a duplicate delivery). */
+  start(id: string, total?: number): Promise<JobRecord | null>;
+  progress(id: string, done: number, total?: number): Promise<void>;
+  finish(
+    id: string,
+    outcome: { status: 'done'; summary?: JobSummary; result?: Uint8Array } | { status: 'failed'; errorCode: string; summary?: JobSummary; result?: Uint8Array },
+  ): Promise<JobRecord>;
+}
+
 /**
  * Whole-database operations (admin only: the caller checks the role). Each writes an audit entry. On PGlite these
  * run inside the process that holds the data directory, e.g. from `writ serve`; the CLI commands use them too.
@@ -418,6 +463,8 @@ export interface Store {
   /** Community incident reports (issue 7): src/store/incidents.ts. */
   incidents: IncidentsApi;
   jobs: JobsApi;
+  /** Job records (status, progress, encrypted input and result) of the work run on `jobs`. */
+  jobRecords: JobRecordsApi;
   /**
    * When there are no users: creates an organization and an admin. Password from `password` (e.g.
    * WRIT_ADMIN_PASSWORD) or generated and returned once. `hashPassword` is the auth module's argon2 function.

@@ -8,6 +8,7 @@ import { deadlineRoutes } from './deadlines.ts';
 import { docketRoutes } from './docket.ts';
 import { evidenceRoutes } from './evidence.ts';
 import { incidentRoutes } from './incidents.ts';
+import { jobRoutes } from './jobs.ts';
 import { lookupRoutes } from './lookups.ts';
 import { metaRoutes } from './meta.ts';
 import { orgRoutes } from './org.ts';
@@ -16,6 +17,7 @@ import { packetRoutes } from './packets.ts';
 export function apiRoutes(): AnyRoute[] {
   const all: AnyRoute[] = [];
   all.push(...metaRoutes(() => all), ...authRoutes(), ...orgRoutes(), ...caseRoutes(), ...analysisRoutes(), ...packetRoutes(),
-    ...docketRoutes(), ...deadlineRoutes(), ...evidenceRoutes(), ...incidentRoutes(), ...lookupRoutes(), ...auditRoutes());
+    ...docketRoutes(), ...deadlineRoutes(), ...evidenceRoutes(), ...incidentRoutes(), ...lookupRoutes(), ...auditRoutes(),
+    ...jobRoutes());
   return all;
 }

@@ -22,6 +22,33 @@ export function stoppedQueue(): JobsApi {
   return { kind: 'pg-boss', enqueue: refuse, work: refuse, idle: async () => {}, stop: async () => {} };
 }
 
+/**
+ * The queue of a store opened with `jobs: false` that still accepts jobs: pg-boss starts on the first `enqueue`
+ * (without its maintenance loop) and only sends. The job waits in the database until a process with workers — a
+ * Writ server on the same database — takes it. `work` refuses.
+ */
+export function sendOnlyQueue(options: ConstructorParameters<typeof PgBoss>[0] & object, log: (line: string) => void): JobsApi {
+  let started: Promise<JobsApi> | null = null;
+  let stopped = false;
+  const queue = () => (started ??= createPgBossQueue({ ...options, supervise: false, schedule: false }, log));
+  return {
+    kind: 'pg-boss',
+    async enqueue(name, data) {
+      checkJobName(name);
+      if (stopped) throw new StoreError('invalid', 'The store is closed; open it again to queue jobs.');
+      return (await queue()).enqueue(name, data);
+    },
+    async work() {
+      throw new StoreError('invalid', 'Jobs are not worked in this process (the store was opened with jobs: false).');
+    },
+    idle: async () => {},
+    async stop() {
+      stopped = true;
+      if (started) await (await started.catch(() => null))?.stop();
+    },
+  };
+}
+
 export async function createPgBossQueue(
   options: ConstructorParameters<typeof PgBoss>[0] & object,
   log: (line: string) => void,

@@ -1,0 +1,193 @@
+/**
+ * The job workers of a Writ server (issue 5): batch packets and 287(g) sheet imports, run from the job queue
+ * (`store.jobs`, pg-boss). The queue carries only `{ jobId }`; the worker reads the job's encrypted input from the
+ * database (src/store/jobs/job-records.ts), so on PostgreSQL any server sharing the database can take the job.
+ *
+ * - 'packet.batch': the batch CSV → runBatch (src/documents/batch.ts, the same core as `writ batch`) in a temporary
+ *   directory → one zip (each row's packet folder, batch-errors.csv) stored encrypted as the result. A failing row
+ *   never fails the batch: it is a line of batch-errors.csv.
+ * - 'reference.import-287g': the sheet → import287g (src/data/import-287g.ts, the same core as
+ *   `writ data import-287g`) into this server's data directory; then this server reloads its reference data. The
+ *   result is the import report (JSON: counts, repairs, problems, differences; public data only).
+ *
+ * Logs name job ids and counts only. Temporary files are removed whatever happens.
+ */
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join, relative } from 'node:path';
+import JSZip from 'jszip';
+import type { Reference } from '../core/reference/reference.ts';
+import type { Store } from '../store/types.ts';
+
+export const PACKET_BATCH_QUEUE = 'packet.batch';
+export const IMPORT_287G_QUEUE = 'reference.import-287g';
+
+/** What the queue carries: the job id only (the input stays encrypted in the database). */
+export interface JobMessage {
+  jobId: string;
+}
+
+/** The input of an import job, stored encrypted as the job's input. */
+export interface ImportJobInput {
+  filename: string;
+  date: string | null;
+  dryRun: boolean;
+  /** The sheet file, base64. */
+  data: string;
+}
+
+export interface JobWorkerDeps {
+  store: Store;
+  /** The data directory imported sheets are written to and read from, or null (imports then fail 'no_data_dir'). */
+  dataDir: string | null;
+  /** Called with the reloaded reference data after an import wrote a sheet. */
+  onReferenceReloaded: (reference: Reference) => void;
+  /** The reference data the packets are built with (read when a batch starts). */
+  reference: () => Reference | null;
+  log: (line: string) => void;
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await filesUnder(p)));
+    else out.push(p);
+  }
+  return out.sort();
+}
+
+/** The batch output folder as one zip (the same zip library as `writ packet --zip`); the resume list is left out. */
+async function zipFolder(dir: string): Promise<Buffer> {
+  const z = new JSZip();
+  for (const file of await filesUnder(dir)) {
+    const name = relative(dir, file).split('\\').join('/');
+    if (name === 'batch-done.txt') continue;
+    z.file(name, await readFile(file), { date: new Date(Date.UTC(1980, 0, 1)) });
+  }
+  return z.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}
+
+/** Runs one packet batch job. Exported for tests; the server runs it from the queue. */
+export async function runPacketBatchJob(deps: JobWorkerDeps, jobId: string): Promise<void> {
+  const { store } = deps;
+  const { record, input } = await store.jobRecords.readInput(jobId);
+  if (record.status === 'done' || record.status === 'failed') return; // delivered twice
+  if (!(await store.jobRecords.start(jobId))) return;
+  const work = await mkdtemp(join(tmpdir(), 'writ-job-'));
+  try {
+    const csvFile = join(work, 'batch.csv');
+    const outDir = join(work, 'out');
+    await writeFile(csvFile, input);
+    const [{ runBatch }, { analyze }] = await Promise.all([import('../documents/batch.ts'), import('../core/analysis/analyze.ts')]);
+    const f = record.summary.formats;
+    const formats: ('docx' | 'pdf')[] | undefined = f === 'docx' || f === 'pdf' ? [f] : undefined;
+    const reference = deps.reference() ?? undefined;
+    let lastWrite = 0;
+    const result = await runBatch({
+      csvFile,
+      outDir,
+      ...(formats ? { formats } : {}),
+      ...(reference ? { reference } : {}),
+      analyze: (f, r) => analyze(f, r ? { reference: r } : {}),
+      factsFiles: false,
+      onProgress: (done, total) => {
+        // At most about once a second, and always at the end.
+        const now = Date.now();
+        if (done === total || now - lastWrite > 1000) {
+          lastWrite = now;
+          void store.jobRecords.progress(jobId, done, total).catch(() => {});
+        }
+      },
+    });
+    const zip = await zipFolder(outDir);
+    const rows = result.ok + result.failed + result.skipped;
+    await store.jobRecords.progress(jobId, rows, rows);
+    await store.jobRecords.finish(jobId, {
+      status: 'done',
+      summary: { ...record.summary, rows, ok: result.ok, failed: result.failed, files: result.files },
+      result: zip,
+    });
+    deps.log(`jobs: batch ${jobId} done (${result.ok} ok, ${result.failed} failed)`);
+  } catch (e) {
+    deps.log(`jobs: batch ${jobId} failed: ${(e as Error)?.name ?? 'Error'}`);
+    await store.jobRecords.finish(jobId, { status: 'failed', errorCode: 'batch_failed' });
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** Runs one 287(g) import job. Exported for tests; the server runs it from the queue. */
+export async function runImport287gJob(deps: JobWorkerDeps, jobId: string): Promise<void> {
+  const { store } = deps;
+  const { record, input } = await store.jobRecords.readInput(jobId);
+  if (record.status === 'done' || record.status === 'failed') return;
+  if (!(await store.jobRecords.start(jobId, 1))) return;
+  if (!deps.dataDir) {
+    await store.jobRecords.finish(jobId, { status: 'failed', errorCode: 'no_data_dir' });
+    return;
+  }
+  const work = await mkdtemp(join(tmpdir(), 'writ-job-'));
+  try {
+    const job = JSON.parse(input.toString('utf8')) as ImportJobInput;
+    // The file name carries the sheet's date and kind (import287g reads them from it); only its last segment is used.
+    const file = join(work, basename(job.filename).replace(/[^A-Za-z0-9._ -]/g, '_'));
+    await writeFile(file, Buffer.from(job.data, 'base64'));
+    const [{ import287g, ImportDateMissingError }, { SheetFormatError }, { UnreadableFileError }, { loadReference }] = await Promise.all([
+      import('../data/import-287g.ts'),
+      import('../core/reference/parse-287g-sheet.ts'),
+      import('../data/read-sheet-file.ts'),
+      import('../data/load-reference.ts'),
+    ]);
+    let result;
+    try {
+      result = await import287g({ file, date: job.date, dryRun: job.dryRun, dataDir: deps.dataDir });
+    } catch (e) {
+      const errorCode =
+        e instanceof ImportDateMissingError ? 'sheet_date_missing' : e instanceof SheetFormatError ? 'sheet_format' : e instanceof UnreadableFileError ? 'sheet_unreadable' : null;
+      if (!errorCode) throw e;
+      const issues = e instanceof SheetFormatError ? e.issues : [];
+      await store.jobRecords.finish(jobId, {
+        status: 'failed',
+        errorCode,
+        result: Buffer.from(JSON.stringify({ errorCode, issues }, null, 1) + '\n'),
+      });
+      return;
+    }
+    const { sheet, written, ...rest } = result;
+    const report = { kind: sheet.kind, date: sheet.date, edition: sheet.edition, source: sheet.source, dryRun: job.dryRun, stored: written !== null, ...rest };
+    if (written) {
+      // import287g cleared the cache; this server now answers lookups from the new sheet.
+      deps.onReferenceReloaded(loadReference({ dataDir: deps.dataDir }));
+    }
+    await store.jobRecords.progress(jobId, 1, 1);
+    await store.jobRecords.finish(jobId, {
+      status: 'done',
+      summary: {
+        ...record.summary,
+        sheetKind: sheet.kind,
+        sheetDate: sheet.date,
+        rows: result.rows,
+        repairs: result.repairs.length,
+        problems: result.problems.length,
+        added: result.diff.counts.added,
+        removed: result.diff.counts.removed,
+        changed: result.diff.counts.changed,
+        stored: written !== null,
+      },
+      result: Buffer.from(JSON.stringify(report, null, 1) + '\n'),
+    });
+    deps.log(`jobs: import ${jobId} done (${result.rows} rows)`);
+  } catch (e) {
+    deps.log(`jobs: import ${jobId} failed: ${(e as Error)?.name ?? 'Error'}`);
+    await store.jobRecords.finish(jobId, { status: 'failed', errorCode: 'import_failed' });
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** Registers this server's workers on the store's queue. */
+export async function startJobWorkers(deps: JobWorkerDeps): Promise<void> {
+  await deps.store.jobs.work<JobMessage>(PACKET_BATCH_QUEUE, (m) => runPacketBatchJob(deps, m.jobId));
+  await deps.store.jobs.work<JobMessage>(IMPORT_287G_QUEUE, (m) => runImport287gJob(deps, m.jobId));
+}
