@@ -1,6 +1,7 @@
 // The plaintext test (issue 5): a unique name planted in a case's facts, a party, an evidence file name and its
-// content must appear in no file of the PGlite data directory, in no backup file, and in no log output. Then the
-// keys are rotated and everything is still readable, with the old key gone from the key file.
+// content, and a batch job's CSV and result, must appear in no file of the PGlite data directory, in no backup file,
+// and in no log output. Then the keys are rotated and everything is still readable, with the old key gone from the
+// key file.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,9 @@ import { openStore, storeInternals, type Actor, type Store } from './index.ts';
 import { writeBackup } from './backup.ts';
 import { countStale, rotateKeys } from './rotate-keys.ts';
 import { pgliteTemplate } from './testing/pglite-template.ts';
+import JSZip from 'jszip';
+import { runPacketBatchJob } from '../server/job-workers.ts';
+import { loadReference } from '../data/load-reference.ts';
 
 const PLANTED = 'Zyxwquartz Plantedname';
 const needles = [PLANTED, 'Zyxwquartz', 'Plantedname'].flatMap((s) => [Buffer.from(s, 'utf8'), Buffer.from(s, 'utf16le')]);
@@ -35,6 +39,7 @@ const consoleLines: string[] = [];
 const originals = { log: console.log, info: console.info, warn: console.warn, error: console.error, debug: console.debug };
 let caseId = '';
 let evidenceId = '';
+let jobId = '';
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'writ-plaintext-'));
@@ -67,6 +72,24 @@ before(async () => {
   assert.ok((await store.evidence.read(actor, evidenceId, 'exported')).bytes.includes(Buffer.from(PLANTED)));
   await store.parties.list(actor, caseId);
   await store.jobs.enqueue('test.noop', { caseId });
+  // A batch of packets run as a job (issue 5): the name is in the uploaded CSV and in the complaints of the result.
+  const job = await store.jobRecords.create(actor, {
+    kind: 'packet-batch',
+    input: Buffer.from(
+      'id,name,form,receipt_number,filed_date,office_name,interview_date,biometrics_done,rfe_all_answered,applicant_caused_delay,other_remedy_pending,inquiries,queue_order,agency_statement,last_agency_action_date,harm_work,residence_state,residence_county,city,adjudicate_within_days,analysis_date,filing_date\n' +
+        `p1,${PLANTED},I-485,MSC1990000001,2019-01-12,San Jose Field Office,2021-06-01,yes,yes,no,no,yes,none,pending_background_checks,2021-09-15,yes,CA,Santa Clara County,San Jose,30,2026-06-15,2026-06-15\n`,
+    ),
+    summary: { formats: 'docx' },
+  });
+  jobId = job.id;
+  await runPacketBatchJob(
+    { store, dataDir: null, reference: () => loadReference({ shippedOnly: true }), onReferenceReloaded: () => {}, log: (l) => logs.push(l) },
+    job.id,
+  );
+  const { bytes } = await store.jobRecords.readResult(actor, job.id);
+  const zip = await JSZip.loadAsync(bytes);
+  const docx = await JSZip.loadAsync(await zip.file(Object.keys(zip.files).find((n) => n.startsWith('p1/') && n.endsWith('.docx'))!)!.async('uint8array'));
+  assert.ok((await docx.file('word/document.xml')!.async('string')).includes(PLANTED), 'the result holds the complaint with the name (control)');
 });
 
 after(async () => {
@@ -110,6 +133,7 @@ test('keys rotate: everything is re-encrypted under a new key, still readable, a
   const result = await rotateKeys(internals.ctx, keyFile);
   assert.notEqual(result.newKeyId, oldId);
   assert.ok(result.reencrypted.case_revisions! >= 2 && result.reencrypted.evidence! >= 2 && result.reencrypted.parties! >= 2);
+  assert.ok(result.reencrypted.jobs! >= 2, 'the job input and result are re-encrypted');
   assert.equal(result.oldKeysRemoved, true);
   const file = JSON.parse(readFileSync(keyFile, 'utf8')) as { current: string; keys: { id: string }[] };
   assert.deepEqual(file.keys.map((k) => k.id), [result.newKeyId]);
@@ -119,6 +143,7 @@ test('keys rotate: everything is re-encrypted under a new key, still readable, a
   assert.equal((await store.cases.listRevisions(actor, caseId))[0]!.note, `intake with ${PLANTED}`);
   assert.ok((await store.evidence.read(actor, evidenceId)).bytes.includes(Buffer.from(PLANTED)));
   assert.equal((await store.parties.list(actor, caseId))[0]!.name, PLANTED);
+  assert.ok((await store.jobRecords.readInput(jobId)).input.includes(Buffer.from(PLANTED)));
   // Running it again finds nothing left under an old key and re-encrypts everything again, under a newer key.
   const again = await rotateKeys(internals.ctx, keyFile, { keepOld: true });
   assert.equal((JSON.parse(readFileSync(keyFile, 'utf8')) as { keys: unknown[] }).keys.length, 2);

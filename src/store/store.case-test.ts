@@ -415,6 +415,47 @@ export function storeSuite(name: string, target: SuiteTarget): void {
       assert.equal((await store.docket.listEvents(a, c.id)).length, 0, 'a refused event leaves nothing behind');
     });
 
+    test('job records: input and result encrypted with the job id, org-scoped, progress and finish, newest first, audited', async () => {
+      const a = await newActor('paralegal');
+      const csv = Buffer.from('id,name\nr1,Jobrecord Plantedname\n');
+      const job = await store.jobRecords.create(a, { kind: 'packet-batch', input: csv, summary: { rows: 1, formats: 'docx' }, total: 1 });
+      assert.deepEqual([job.status, job.kind, job.progress, job.hasResult, job.errorCode], ['queued', 'packet-batch', { done: 0, total: 1 }, false, null]);
+      const [row] = await raw<{ input_enc: Uint8Array; summary: unknown }>('select input_enc, summary from jobs where id = $1', [job.id]);
+      assert.ok(!Buffer.from(row!.input_enc).includes(Buffer.from('Plantedname')), 'the input is encrypted');
+      // The associated data binds the ciphertext to its row: moved to another job, it does not decrypt.
+      const second = await store.jobRecords.create(a, { kind: 'import-287g', input: Buffer.from('{}') });
+      await raw('update jobs set input_enc = (select input_enc from jobs where id = $1) where id = $2', [job.id, second.id]);
+      await assert.rejects(store.jobRecords.readInput(second.id));
+      assert.deepEqual((await store.jobRecords.readInput(job.id)).input, csv);
+
+      await rejectsWith(store.jobRecords.readResult(a, job.id), 'conflict');
+      assert.ok(await store.jobRecords.start(job.id));
+      await store.jobRecords.progress(job.id, 1, 1);
+      assert.deepEqual((await store.jobRecords.get(a, job.id)).progress, { done: 1, total: 1 });
+      const done = await store.jobRecords.finish(job.id, { status: 'done', summary: { rows: 1, ok: 1 }, result: Buffer.from('PK zip with Plantedname') });
+      assert.deepEqual([done.status, done.hasResult, done.summary], ['done', true, { rows: 1, ok: 1 }]);
+      assert.ok(done.finishedAt && done.startedAt);
+      assert.equal((await store.jobRecords.readResult(a, job.id)).bytes.toString(), 'PK zip with Plantedname');
+      assert.equal(await store.jobRecords.start(job.id), null, 'a finished job is not started again');
+
+      const failed = await store.jobRecords.create(a, { kind: 'import-287g', input: Buffer.from('{}') });
+      const f = await store.jobRecords.finish(failed.id, { status: 'failed', errorCode: 'sheet_format' });
+      assert.deepEqual([f.status, f.errorCode], ['failed', 'sheet_format']);
+      await rejectsWith(store.jobRecords.finish(failed.id, { status: 'failed', errorCode: 'Free text with a name' }), 'invalid');
+      await rejectsWith(store.jobRecords.create(a, { kind: 'packet-batch', input: csv, summary: { note: 'Jobrecord Plantedname' } }), 'invalid');
+      await rejectsWith(store.jobRecords.create(a, { kind: 'other' as never, input: csv }), 'invalid');
+      await rejectsWith(store.jobRecords.create(a, { kind: 'packet-batch', input: Buffer.alloc(0) }), 'invalid');
+
+      assert.deepEqual((await store.jobRecords.list(a)).map((j) => j.id), [failed.id, second.id, job.id]);
+      const other = await newActor('admin');
+      await rejectsWith(store.jobRecords.get(other, job.id), 'not_found');
+      await rejectsWith(store.jobRecords.readResult(other, job.id), 'not_found');
+      await rejectsWith(store.jobRecords.get(a, 'not-an-id'), 'not_found');
+      assert.deepEqual(await store.jobRecords.list(other), []);
+      const actions = (await store.audit.list(a, { entity: 'job', entityId: job.id })).map((e) => e.action);
+      for (const x of ['job.create', 'job.start', 'job.done', 'job.read', 'job.result.download']) assert.ok(actions.includes(x), `${x}: ${actions.join(', ')}`);
+    });
+
     test('jobs: a queued job reaches its worker with its data', async () => {
       const name = 'test.echo-' + randomBytes(3).toString('hex');
       const received = new Promise<unknown>((resolve) => {
