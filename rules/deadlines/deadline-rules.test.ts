@@ -65,6 +65,13 @@ test('the SPEC § 5.5 periods are the ones in the data (the numbers cannot drift
   assert.deepEqual(p('ftca-suit'), ['6 months']);
   assert.deepEqual(p('eaja'), ['60 days', '30 days']);
   assert.deepEqual(p('detainer-287-7d'), ['48 hours']);
+  // FRCP 12(a)(1)(B), from the rule text the spec's § 5 sources name (ctiblier/federal-rules, rule-12/current.md).
+  assert.deepEqual(p('frcp-12a1b'), ['21 days']);
+});
+
+test('FRCP 6(d) is marked only on a rule that runs from service of a paper under Rule 5(b), never on Rule 4 service', () => {
+  const marked = allDeadlineRules().filter((r) => r.serviceUnderRule5b).map((r) => r.id);
+  assert.deepEqual(marked, ['frcp-12a1b']);
 });
 
 test('rule texts in the deadlines locale files match the rule files (FIX_JSON=1 rewrites them)', () => {

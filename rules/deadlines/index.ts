@@ -4,6 +4,7 @@
  */
 import detainer2877d from './detainer-287-7d.json' with { type: 'json' };
 import eaja from './eaja.json' with { type: 'json' };
+import frcp12a1b from './frcp-12a1b.json' with { type: 'json' };
 import frcp12a2 from './frcp-12a2.json' with { type: 'json' };
 import frcp12a3 from './frcp-12a3.json' with { type: 'json' };
 import frcp4m from './frcp-4m.json' with { type: 'json' };
@@ -20,6 +21,7 @@ import natz1447b from './natz-1447b.json' with { type: 'json' };
 export const DEADLINE_RULE_FILES: Record<string, unknown> = {
   'detainer-287-7d': detainer2877d,
   'eaja': eaja,
+  'frcp-12a1b': frcp12a1b,
   'frcp-12a2': frcp12a2,
   'frcp-12a3': frcp12a3,
   'frcp-4m': frcp4m,

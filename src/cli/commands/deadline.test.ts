@@ -43,6 +43,21 @@ test('--mailed gives the N-336 33 days', async () => {
   assert.equal(JSON.parse(io.out).dueDate, '2026-02-23');
 });
 
+test('--served-by mail adds FRCP 6(d)\'s 3 days to a counterclaim answer and shows the step; a bad value exits 2', async () => {
+  const io = captureIo();
+  assert.equal(await main(['deadline', 'frcp-12a1b', '--from', '2026-03-04', '--served-by', 'mail', '--lang', 'en'], io), 0);
+  // Wed Mar 4 + 21 = Wed Mar 25; + 3 = Sat Mar 28 → Mon Mar 30, 2026.
+  assert.match(io.out, /Due: Mon, Mar 30, 2026/);
+  assert.match(io.out, /Served by mail: FRCP 6\(d\) adds 3 days after the period expired on Wed, Mar 25, 2026 → Sat, Mar 28, 2026/);
+  assert.match(io.out, /Fed\. R\. Civ\. P\. 6\(d\)/);
+  const ecf = captureIo();
+  assert.equal(await main(['deadline', 'frcp-12a1b', '--from', '2026-03-04', '--served-by', 'electronic', '--json'], ecf), 0);
+  assert.equal(JSON.parse(ecf.out).dueDate, '2026-03-25');
+  const bad = captureIo();
+  assert.equal(await main(['deadline', 'frcp-12a1b', '--from', '2026-03-04', '--served-by', 'fax', '--lang', 'en'], bad), 2);
+  assert.match(bad.err, /"fax" is not a manner of service Writ knows\. Use one of: mail, clerk, consent, electronic/);
+});
+
 test('a bad rule name exits 2 and lists the valid rules', async () => {
   const io = captureIo();
   assert.equal(await main(['deadline', 'frcp-99', '--from', '2026-03-02', '--lang', 'en'], io), 2);

@@ -5,11 +5,11 @@
 import { UsageError, parseCommandArgs, printJson, type Command, type Io } from '../command.ts';
 import { pickLang } from './lookup.ts';
 import { render, t, type Lang, type Message } from '../../i18n/i18n.ts';
-import { computeDeadline, federalHolidays, listDeadlineRules, DeadlineInputError, type DeadlineResult } from '../../core/deadlines/index.ts';
+import { computeDeadline, federalHolidays, listDeadlineRules, DeadlineInputError, type DeadlineResult, type ServiceMethod } from '../../core/deadlines/index.ts';
 import { withRenderedMessages } from '../../server/render-messages.ts';
 import { NOT_LEGAL_ADVICE } from '../main.ts';
 
-const HELP = `Usage: writ deadline <rule> --from YYYY-MM-DD [--json] [--lang en|es]
+const HELP = `Usage: writ deadline <rule> --from YYYY-MM-DD [--served-by mail|clerk|consent|electronic] [--json] [--lang en|es]
        writ deadline detainer-287-7d --from 2026-10-15T17:00 (--tz America/Chicago | --state IL) [--as-of <date-time>]
        writ deadline --list
        writ deadline --holidays YEAR
@@ -20,6 +20,10 @@ Saturday, Sunday or legal holiday to the next court day. Prints each step, the n
 Options:
   --from DATE            the trigger: YYYY-MM-DD (a date and time for the detainer hold limit)
   --mailed               the triggering decision was mailed (N-336: 33 days instead of 30)
+  --served-by HOW        how the paper that starts the period was served, for rules that run from service under
+                         FRCP 5(b) (frcp-12a1b): mail, clerk (left with the court's clerk) or consent (other means
+                         you consented to) add FRCP 6(d)'s 3 days after the period ends; electronic (CM/ECF) adds
+                         none. Not for service of the summons and complaint (frcp-12a2, frcp-12a3): no days added.
   --state-holiday DATE   a holiday of the state where the court sits (repeatable; forward periods only)
   --clerk-closed DATE    a day the clerk's office was inaccessible (repeatable; FRCP 6(a)(3))
   --tz ZONE              IANA time zone of the court or jail (hour-based rules), e.g. America/Chicago
@@ -106,6 +110,7 @@ const command: Command = {
     const { values, positionals } = parseCommandArgs(argv, {
       from: { type: 'string' },
       mailed: { type: 'boolean' },
+      'served-by': { type: 'string' },
       'state-holiday': { type: 'string', multiple: true },
       'clerk-closed': { type: 'string', multiple: true },
       tz: { type: 'string' },
@@ -137,6 +142,7 @@ const command: Command = {
     try {
       result = computeDeadline(ruleId, values.from, {
         ...(values.mailed ? { mailed: true } : {}),
+        ...(values['served-by'] !== undefined ? { servedBy: values['served-by'] as ServiceMethod } : {}),
         ...(values['state-holiday'] ? { extraHolidays: values['state-holiday'] } : {}),
         ...(values['clerk-closed'] ? { inaccessibleDays: values['clerk-closed'] } : {}),
         ...(values.tz !== undefined ? { timeZone: values.tz } : {}),

@@ -8,6 +8,7 @@ import { assertIsoDate, dateParam, isIsoDate } from './calendar-date.ts';
 import { FLAG_KINDS, findDeadlineRule, allDeadlineRules, ruleTextCode, type Citation, type DeadlineRule, type FlagKind } from './deadline-rule.ts';
 import { detainerHoldLimit } from './detainer-hold-limit.ts';
 import { addHoursFrcp6a } from './add-hours-frcp6a.ts';
+import { addServiceDaysFrcp6d, isServiceMethod, SERVICE_METHODS, type ServiceMethod } from './add-days-frcp6d.ts';
 import { DeadlineInputError } from './errors.ts';
 import { timeZoneForState } from './time-zones.ts';
 
@@ -18,6 +19,11 @@ export interface ComputeDeadlineOptions {
   inaccessibleDays?: readonly string[];
   /** The triggering decision was mailed (N-336: 33 days instead of 30). */
   mailed?: boolean;
+  /**
+   * How the paper that starts the period was served, for rules whose trigger is service under FRCP 5(b): mail, clerk
+   * or consent adds FRCP 6(d)'s 3 days; electronic adds none. Other rules ignore it with a warning.
+   */
+  servedBy?: ServiceMethod;
   /** IANA zone of the court or place of detention, for hour-based rules. */
   timeZone?: string;
   /** Two-letter state, used for the zone when `timeZone` is not given. */
@@ -124,6 +130,12 @@ export function computeDeadline(ruleId: string, trigger: string, options: Comput
   if (!rule) throw unknownRule(ruleId);
   if (typeof trigger !== 'string') throw new DeadlineInputError('deadlines:errors.badDate', { field: 'from', value: String(trigger) });
   const { flags, warnings } = ruleWarnings(rule);
+  if (options.servedBy !== undefined && !isServiceMethod(options.servedBy)) {
+    throw new DeadlineInputError('deadlines:errors.badServedBy', { value: String(options.servedBy), valid: SERVICE_METHODS.join(', ') });
+  }
+  if (options.servedBy !== undefined && !rule.serviceUnderRule5b) {
+    warnings.push({ code: 'deadlines:warnings.servedByIgnored', params: { rule: rule.id } });
+  }
   const notes: Message[] = rule.note ? [{ code: ruleTextCode(rule.id, 'note') }] : [];
   const base: Partial<DeadlineResult> = {
     ruleId: rule.id,
@@ -145,6 +157,7 @@ export function computeDeadline(ruleId: string, trigger: string, options: Comput
   if (options.mailed && !rule.periods.some((p) => p.mailedAmount !== undefined)) {
     warnings.push({ code: 'deadlines:warnings.mailedIgnored' });
   }
+
   const steps: Message[] = [];
   let from = triggerDate;
   let counted = triggerDate;
@@ -167,6 +180,17 @@ export function computeDeadline(ruleId: string, trigger: string, options: Comput
     from = r.date;
     anyRoll ||= p.roll;
   });
+  if (rule.serviceUnderRule5b && options.servedBy !== undefined) {
+    const d = addServiceDaysFrcp6d(from, options.servedBy, {
+      extraHolidays: options.extraHolidays ?? [],
+      inaccessibleDays: options.inaccessibleDays ?? [],
+    });
+    steps.push(...d.steps);
+    counted = d.counted;
+    from = d.date;
+  } else if (rule.serviceUnderRule5b) {
+    warnings.push({ code: 'deadlines:warnings.servedByMissing' });
+  }
   if (anyRoll) warnings.push({ code: 'deadlines:warnings.checkCourtCalendar' });
   if (rule.kind === 'deadline' && anyRoll) notes.push({ code: 'deadlines:notes.lastDayEnds' });
   if (rule.kind === 'eligibility') steps.push({ code: 'deadlines:steps.eligibilityNoRoll', params: { date: dateParam(from) } });

@@ -58,6 +58,12 @@ export const DeadlineRuleSchema = z
     direction: z.enum(['forward', 'backward']),
     /** Counted one after another (EAJA: the 60-day appeal period, then 30 days). */
     periods: z.array(PeriodSchema).min(1),
+    /**
+     * The trigger is service of a paper under FRCP 5(b), so FRCP 6(d) adds 3 days when it was served by mail, by
+     * leaving it with the clerk, or by other consented means (not electronically). Absent: the trigger is service of
+     * the summons and complaint under Rule 4, a statute's event or a court's act, and 6(d) does not apply.
+     */
+    serviceUnderRule5b: z.boolean().optional(),
     note: LocalizedText.optional(),
     citations: z.array(CitationSchema).min(1),
     flags: z
@@ -76,6 +82,12 @@ export const DeadlineRuleSchema = z
   })
   .refine((r) => !r.periods.some((p) => p.skipNonCourtDays) || r.periods[0]!.amount === 48, {
     message: 'skipNonCourtDays is the 8 C.F.R. § 287.7(d) 48-hour count',
+  })
+  .refine((r) => !r.serviceUnderRule5b || (r.direction === 'forward' && r.periods.every((p) => p.unit === 'days' && p.roll)), {
+    message: 'serviceUnderRule5b (FRCP 6(d)) is for deadlines counted forward in days from service',
+  })
+  .refine((r) => !r.serviceUnderRule5b || r.citations.some((c) => c.cite === 'Fed. R. Civ. P. 6(d)'), {
+    message: 'a rule with serviceUnderRule5b cites Fed. R. Civ. P. 6(d)',
   });
 export type DeadlineRule = z.infer<typeof DeadlineRuleSchema>;
 

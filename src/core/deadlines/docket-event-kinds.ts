@@ -6,6 +6,7 @@ export const DOCKET_EVENT_KINDS = [
   'complaint-filed', // FRCP 4(m) service
   'usao-served', // FRCP 12(a)(2) answer
   'individual-officer-served', // FRCP 12(a)(3) answer (the later of the two services)
+  'counterclaim-served', // FRCP 12(a)(1)(B) answer to a counterclaim or crossclaim (FRCP 6(d) may add 3 days)
   'habeas-order-served', // 28 U.S.C. § 2243 return
   'habeas-return-filed', // 28 U.S.C. § 2243 hearing
   'final-judgment', // EAJA fee application

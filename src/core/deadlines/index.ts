@@ -5,6 +5,7 @@
 export { computeDeadline, type ComputeDeadlineOptions, type DeadlineResult } from './compute-deadline.ts';
 export { addDaysFrcp6a, addPeriodFrcp6a, rollToCourtDay, type CountOptions, type CountResult, type Direction } from './add-days-frcp6a.ts';
 export { addHoursFrcp6a, type HoursResult } from './add-hours-frcp6a.ts';
+export { addServiceDaysFrcp6d, isServiceMethod, SERVICE_METHODS, FRCP_6D_DAYS, type ServiceMethod } from './add-days-frcp6d.ts';
 export { detainerHoldLimit, DETAINER_HOLD_HOURS, type DetainerHoldLimit } from './detainer-hold-limit.ts';
 export { federalHolidays, isLegalHoliday, isCourtDay, legalHolidayOn, observedDate, type Holiday } from './holidays.ts';
 export { listDeadlineRules, findDeadlineRule, type DeadlineRule, type DeadlineRuleSummary, type Citation, type LocalizedText } from './deadline-rule.ts';

@@ -3,7 +3,7 @@
  * cases (the dashboard), their status, and the case calendar (.ics).
  */
 import { z } from 'zod';
-import { computeDeadline, listDeadlineRules, type DeadlineResult } from '../../core/deadlines/index.ts';
+import { computeDeadline, listDeadlineRules, SERVICE_METHODS, type DeadlineResult } from '../../core/deadlines/index.ts';
 import { deadlinesToIcs } from '../../core/deadlines/to-ics.ts';
 import { render, t } from '../../i18n/i18n.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
@@ -31,6 +31,10 @@ const ComputeBody = z.object({
     .max(40)
     .describe('The trigger: YYYY-MM-DD, or a date-time with offset for hour-based rules (detainer hold limit).'),
   mailed: z.boolean().optional(),
+  servedBy: z
+    .enum(SERVICE_METHODS)
+    .optional()
+    .describe('How the paper starting the period was served (rules that run from service under FRCP 5(b)): mail, clerk or consent add the 3 days of FRCP 6(d); electronic adds none.'),
   state: z.string().length(2).optional(),
   timeZone: z.string().min(1).max(64).optional(),
   asOf: z.string().min(10).max(40).optional(),
