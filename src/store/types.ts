@@ -363,7 +363,8 @@ export type JobHandler<T = unknown> = (data: T) => Promise<void>;
 export interface JobsApi {
   /** Always 'pg-boss' (on PGlite it runs on the embedded connection; see docs/store.md). */
   readonly kind: 'pg-boss' | 'in-process';
-  enqueue<T extends object>(name: string, data: T): Promise<string>;
+  /** `expireInSeconds`: how long one run may take before the queue gives it to another worker (default 15 minutes). */
+  enqueue<T extends object>(name: string, data: T, opts?: { expireInSeconds?: number }): Promise<string>;
   work<T extends object>(name: string, handler: JobHandler<T>): Promise<void>;
   /** Kept for compatibility; pg-boss has no local notion of idle. */
   idle(): Promise<void>;

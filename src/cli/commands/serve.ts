@@ -26,6 +26,8 @@ Options:
 
 Environment: DATABASE_URL (use PostgreSQL), WRIT_KEY or WRIT_KEY_FILE (encryption key),
 WRIT_ADMIN_EMAIL and WRIT_ADMIN_PASSWORD (first administrator), WRIT_EVIDENCE_MAX_BYTES (upload limit).
+The server also runs jobs (batch packets, 287(g) sheet imports: POST /api/batches/packets,
+POST /api/reference/287g/imports); on PostgreSQL, servers sharing the database share the jobs.
 Requests are logged as method, route, status and time only: never ids, names or content.`;
 
 const serveCommand: Command = {

@@ -144,7 +144,8 @@ export function jobRoutes(): AnyRoute[] {
         const rows = checkBatch(csv);
         const actor = actorOf(c, user);
         const job = await deps.store.jobRecords.create(actor, { kind: 'packet-batch', input: csv, summary: { formats: query.formats, rows }, total: rows });
-        await deps.store.jobs.enqueue(PACKET_BATCH_QUEUE, { jobId: job.id });
+        // A big batch takes a while: the queue hands it to another worker only if this one has not finished in 6 hours.
+        await deps.store.jobs.enqueue(PACKET_BATCH_QUEUE, { jobId: job.id }, { expireInSeconds: 6 * 60 * 60 });
         return queued(c, job.id);
       },
     }),

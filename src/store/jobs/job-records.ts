@@ -7,7 +7,7 @@
  * Reads by users are scoped to their organization (another organization's job is 'not_found') and audited. The
  * worker-side functions (`start`, `progress`, `finish`, `readInput`) take a job id only: they run for the system.
  */
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { decryptBytes, encryptBytes, recordAad } from '../../crypto/cipher.ts';
 import { audit, isId, newId, notFound, type StoreContext } from '../context.ts';
 import { jobs } from '../schema.ts';
@@ -174,6 +174,8 @@ export function jobRecordsApi(ctx: StoreContext): JobRecordsApi {
       const set: Partial<JobRow> = {
         status: outcome.status,
         finishedAt: new Date(),
+        // A done job is complete, whatever progress write arrived last.
+        ...(outcome.status === 'done' ? { progressDone: sql`${jobs.progressTotal}` as unknown as number } : {}),
         ...(outcome.summary ? { summary: checkSummary(outcome.summary) } : {}),
         ...(outcome.status === 'failed' ? { errorCode: outcome.errorCode } : { errorCode: null }),
         ...(outcome.result ? { resultEnc: encryptBytes(ctx.ring, outcome.result, aad(id, 'result')) } : {}),

@@ -33,10 +33,10 @@ export function sendOnlyQueue(options: ConstructorParameters<typeof PgBoss>[0] &
   const queue = () => (started ??= createPgBossQueue({ ...options, supervise: false, schedule: false }, log));
   return {
     kind: 'pg-boss',
-    async enqueue(name, data) {
+    async enqueue(name, data, opts) {
       checkJobName(name);
       if (stopped) throw new StoreError('invalid', 'The store is closed; open it again to queue jobs.');
-      return (await queue()).enqueue(name, data);
+      return (await queue()).enqueue(name, data, opts);
     },
     async work() {
       throw new StoreError('invalid', 'Jobs are not worked in this process (the store was opened with jobs: false).');
@@ -82,10 +82,10 @@ export async function createPgBossQueue(
   const workers = new Map<string, string[]>();
   return {
     kind: 'pg-boss',
-    async enqueue(name, data) {
+    async enqueue(name, data, opts) {
       checkJobName(name);
       await ensureQueue(name);
-      const id = await boss.send(name, data);
+      const id = await boss.send(name, data, opts?.expireInSeconds ? { expireInSeconds: opts.expireInSeconds } : {});
       if (!id) throw new StoreError('conflict', `The job was not queued (queue ${name} refused it).`);
       // Wake this process's idle workers for the queue (workers in other processes find it when they poll).
       for (const w of workers.get(name) ?? []) boss.notifyWorker(w);
