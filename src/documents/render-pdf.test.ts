@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { renderPdf } from './render-pdf.ts';
 import type { Block, DocModel } from './model.ts';
 
@@ -98,6 +99,57 @@ test('each embedded font subset is a well-formed TrueType font whose glyphs keep
         const found = candidates.some((og) => og.advanceWidth === sg.advanceWidth && og.path.toSVG() === svg);
         assert.ok(found, `subset glyph ${g} matches an original glyph`);
       }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('punctuation after an italic case name that ends at the margin wraps with the name, never alone on a line', async () => {
+  const PDFDocument = (await import('pdfkit')).default;
+  const fonts = new URL('./fonts/', import.meta.url);
+  const measure = new PDFDocument({ font: null } as unknown as PDFKit.PDFDocumentOptions);
+  measure.registerFont('R', fileURLToPath(new URL('DejaVuSerif.ttf', fonts)));
+  measure.registerFont('I', fileURLToPath(new URL('DejaVuSerif-Italic.ttf', fonts)));
+  const width = 612 - 72 - 72; // a letter page with 1-inch margins (no pleading paper), 12 pt
+  const name = 'Smith v. Jones';
+  const nameWidth = measure.font('I').fontSize(12).widthOfString(name);
+  // A roman prefix that puts the end of the italic name within a period's width of the margin: the name fits on
+  // the first line, the "." or "," after it does not.
+  const prefixFor = (room: number) => {
+    for (let a = 0; a < 80; a++)
+      for (let b = 0; b < 20; b++) {
+        const p = 'See the case of ' + 'word '.repeat(a) + 'i'.repeat(b) + ' ';
+        const end = measure.font('R').fontSize(12).widthOfString(p) + nameWidth;
+        if (end > width - room + 0.2 && end < width - 0.2) return p;
+      }
+    throw new Error('no prefix found');
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'writ-punct-'));
+  try {
+    for (const punct of ['.', ',']) {
+      const room = measure.font('R').fontSize(12).widthOfString(punct);
+      const model: DocModel = {
+        id: 't',
+        title: 'Test',
+        spacing: 'single',
+        pleading: null,
+        blocks: [{ kind: 'para', text: [prefixFor(room), { text: name, italic: true }, `${punct} then the sentence goes on.`] }],
+      };
+      const path = join(dir, 't.pdf');
+      writeFileSync(path, await renderPdf(model));
+      const xml = execFileSync('pdftotext', ['-bbox-layout', path, '-'], { encoding: 'utf8' });
+      const lines = [...xml.matchAll(/<line xMin="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g)].map((m) => ({
+        x: Number(m[1]),
+        words: [...m[2]!.matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => w[1]!),
+      }));
+      const body = lines.filter((l) => !l.words.includes('Page'));
+      assert.equal(body.length, 2, JSON.stringify(body));
+      for (const l of body) assert.doesNotMatch(l.words.join(' '), /^[.,;:]/, `a line starts with punctuation: ${l.words.join(' ')}`);
+      // "Jones" moved down with its punctuation, and the second line starts at the margin (no leading space).
+      assert.equal(body[0]!.words.at(-1), 'v.');
+      assert.deepEqual(body[1]!.words.slice(0, 2), [`Jones${punct}`, 'then']);
+      assert.ok(Math.abs(body[1]!.x - 72) < 0.5, `second line starts at x=${body[1]!.x}`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

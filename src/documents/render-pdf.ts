@@ -183,6 +183,9 @@ interface Run {
   underline: boolean;
 }
 
+/** Punctuation that closes what comes before it (must not start a line), with the spaces after it. */
+const TRAILING_PUNCTUATION = /^[.,;:!?…)\]}»”’]+\s*/;
+
 function runs(xs: Inline[]): Run[] {
   const out: Run[] = [];
   for (const x of xs) {
@@ -191,7 +194,22 @@ function runs(xs: Inline[]): Run[] {
     else out.push({ text: x.text, bold: Boolean(x.bold), italic: Boolean(x.italic), underline: Boolean(x.underline) });
   }
   const nonEmpty = out.filter((r) => r.text.length > 0);
-  return nonEmpty.length ? nonEmpty : [{ text: ' ', bold: false, italic: false, underline: false }];
+  // pdfkit wraps each run on its own, so a run boundary is a break opportunity: "Smith v. Jones" in italics ending
+  // at the margin sent the "." that follows it onto a line by itself. Punctuation right after a run (no space
+  // between) joins that run, and takes its style, so the two wrap together; the spaces after it go along, so that
+  // the rest never starts a line with a space.
+  const joined: Run[] = [];
+  for (const r of nonEmpty) {
+    const prev = joined[joined.length - 1];
+    const punct = prev && !/\s$/.test(prev.text) ? TRAILING_PUNCTUATION.exec(r.text)?.[0] : undefined;
+    if (prev && punct) {
+      prev.text += punct;
+      if (r.text.length > punct.length) joined.push({ ...r, text: r.text.slice(punct.length) });
+    } else {
+      joined.push({ ...r });
+    }
+  }
+  return joined.length ? joined : [{ text: ' ', bold: false, italic: false, underline: false }];
 }
 
 export interface PdfOptions {
