@@ -22,6 +22,8 @@ const History = lazy(() => import('./screens/history.tsx'));
 const Program287g = lazy(() => import('./screens/program-287g.tsx'));
 const IncidentReport = lazy(() => import('./screens/incident-report.tsx'));
 const IncidentPatterns = lazy(() => import('./screens/incident-patterns.tsx'));
+const IncidentDetail = lazy(() => import('./screens/incident-detail.tsx'));
+const IncidentDuplicates = lazy(() => import('./screens/incident-duplicates.tsx'));
 const NotFound = lazy(() => import('./screens/not-found.tsx'));
 
 export function App() {
@@ -90,7 +92,7 @@ function Shell() {
                 </Link>
               </li>
               <li>
-                <Link href="/incidents/patterns" aria-current={route.name === 'incidentReport' || route.name === 'incidentPatterns' ? 'page' : undefined}>
+                <Link href="/incidents/patterns" aria-current={route.name.startsWith('incident') ? 'page' : undefined}>
                   {t('nav.incidents')}
                 </Link>
               </li>
@@ -145,6 +147,10 @@ function Current({ route }: { route: Route }) {
       return <IncidentReport />;
     case 'incidentPatterns':
       return <IncidentPatterns />;
+    case 'incidentDuplicates':
+      return <IncidentDuplicates />;
+    case 'incidentDetail':
+      return <IncidentDetail incidentId={route.incidentId} />;
     case 'notFound':
       return <NotFound />;
   }

@@ -17,6 +17,8 @@ export type Route =
   | { name: 'program287g' }
   | { name: 'incidentReport' }
   | { name: 'incidentPatterns' }
+  | { name: 'incidentDuplicates' }
+  | { name: 'incidentDetail'; incidentId: string }
   | { name: 'notFound' };
 
 const CASE_SCREENS = ['interview', 'analysis', 'packet', 'deadlines', 'evidence', 'history'] as const;
@@ -30,6 +32,9 @@ export function matchRoute(pathname: string): Route {
   if (p === '/287g') return { name: 'program287g' };
   if (p === '/incidents/new') return { name: 'incidentReport' };
   if (p === '/incidents/patterns') return { name: 'incidentPatterns' };
+  if (p === '/incidents/duplicates') return { name: 'incidentDuplicates' };
+  const incident = /^\/incidents\/([A-Za-z0-9-]{1,64})$/.exec(p);
+  if (incident) return { name: 'incidentDetail', incidentId: incident[1]! };
   const m = /^\/cases\/([A-Za-z0-9-]{1,64})\/([a-z]+)$/.exec(p);
   if (m && (CASE_SCREENS as readonly string[]).includes(m[2]!)) {
     return { name: m[2] as CaseScreen, caseId: m[1]! };

@@ -5,6 +5,7 @@
  * it. Axe runs on each screen and must report no WCAG 2.1 A/AA violation. Same harness as journeys.test.ts.
  */
 import { after, before, test } from 'node:test';
+import { createHash } from 'node:crypto';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { axe, errors, newPage, openWorld, SEED, shot, type World } from './harness.ts';
@@ -95,5 +96,115 @@ test('incident report in Spanish on a phone: draft saved, refused then submitted
   assert.equal(await page.locator('#behind-heading ~ ul li').count(), 1);
   await checkA11y(page, 'reportes detrás del número (375 px)');
   await shot(page, 'incidents-es', '02-patrones-375');
+  assert.deepEqual(errors, []);
+});
+
+/** A catalog text with its {{placeholders}} filled in. */
+const uiWith = (lang: 'en' | 'es', key: string, params: Record<string, string | number>) =>
+  ui(lang, key).replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k]));
+
+test('the whole report in Spanish on a phone: officers, witness, media hash, custody; report page, exhibit, duplicates merged', async () => {
+  const page = await newPage(world, { width: 375, height: 812 });
+  await page.goto(world.baseUrl + '/');
+  await page.evaluate(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+  await page.reload();
+  await page.getByRole('button', { name: 'Español' }).click();
+  await page.getByLabel(ui('es', 'signIn.email')).fill(SEED.admin.email);
+  await page.getByLabel(ui('es', 'signIn.password')).fill(SEED.admin.password);
+  await page.getByRole('button', { name: ui('es', 'signIn.submit') }).click();
+  await page.getByRole('heading', { level: 1, name: ui('es', 'dashboard.title') }).waitFor();
+
+  const video = Buffer.from('A short made-up video for the browser test.\n');
+  const sha = createHash('sha256').update(video).digest('hex');
+  const openForm = async () => {
+    await page.getByRole('link', { name: ui('es', 'nav.incidents'), exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: ui('es', 'incidents.patterns.title') }).waitFor();
+    await page.getByRole('link', { name: ui('es', 'incidents.form.title'), exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: ui('es', 'incidents.form.title') }).waitFor();
+  };
+  const basics = async () => {
+    await page.locator('#incident-role').selectOption('witness');
+    await page.locator('#incident-date').fill('2025-05-10');
+    await page.locator('#incident-state').fill('FL');
+    await page.locator('#incident-county').fill('Collier County');
+    await page.locator('#incident-agencyName').fill("Collier County Sheriff's Office");
+    await page.locator('#incident-contactKind').selectOption('traffic_stop');
+    await page.locator('#incident-statedReason').selectOption('no_license');
+  };
+  const addVideo = async () => {
+    await page.getByRole('button', { name: ui('es', 'incidents.form.addMedia') }).click();
+    await page.locator('#incident-media-0-kind').selectOption('video');
+    await page.locator('#incident-media-0-file').setInputFiles({ name: 'clip.mp4', mimeType: 'video/mp4', buffer: video });
+    await page.waitForFunction((s) => (document.getElementById('incident-media-0-sha256') as HTMLInputElement | null)?.value === s, sha);
+  };
+
+  await openForm();
+  await basics();
+  await page.locator('#incident-time').fill('22:15');
+  await page.getByRole('button', { name: ui('es', 'incidents.form.addOfficer') }).click();
+  await page.getByRole('button', { name: ui('es', 'incidents.form.addOfficer') }).click();
+  await page.locator('#incident-officers-0-name').fill('Agente Ejemplo');
+  await page.locator('#incident-officers-0-badge').fill('4471');
+  await page.locator('#incident-officers-0-vehicle').fill('Unidad 12');
+  await page.locator('#incident-officers-1-badge').fill('9999');
+  // Rows can be removed too.
+  await page.getByRole('button', { name: uiWith('es', 'incidents.form.removeOfficer', { n: 2 }) }).click();
+  assert.equal(await page.locator('#incident-officers-1-badge').count(), 0);
+  await page.getByRole('button', { name: ui('es', 'incidents.form.addWitness') }).click();
+  await page.locator('#incident-witnesses-0-name').fill('Testigo Ejemplo');
+  await page.locator('#incident-witnesses-0-statement').fill('Vi la parada desde la acera.');
+  await addVideo();
+  await page.locator('#incident-media-0-capturedAt').fill('2025-05-10T22:20');
+  await page.locator('#incident-arrested').selectOption('yes');
+  await page.locator('#incident-detainerLodged').selectOption('yes');
+  await page.locator('#incident-bookedAt').fill('2025-05-10T23:00');
+  await page.locator('#incident-releaseEligibleAt').fill('2025-05-11T10:00');
+  await page.locator('#incident-transferredToIceAt').fill('2025-05-12T22:00');
+  await page.getByText(uiWith('es', 'incidents.form.heldHours', { hours: 47 })).waitFor();
+  await page.getByText(uiWith('es', 'incidents.form.beyondHours', { hours: 36 })).waitFor();
+  await page.locator('#incident-outcome').selectOption('transferred_to_ice');
+  await page.getByRole('checkbox', { name: ui('es', 'incidents.form.useAsEvidence') }).check();
+  await checkA11y(page, 'formulario completo (375 px)');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the form scrolls sideways by ${overflow}px at 375 px`);
+  await shot(page, 'incidents-es', '03-formulario-completo-375');
+  await page.getByRole('button', { name: ui('es', 'incidents.form.submit') }).click();
+  await page.getByText(ui('es', 'incidents.form.submitted')).waitFor();
+
+  // The report page: the details (the admin may see identifying fields), the 287(g) agreement, actions.
+  await page.getByRole('link', { name: ui('es', 'incidents.form.openReport') }).click();
+  await page.getByRole('heading', { level: 1, name: ui('es', 'incidents.detail.title') }).waitFor();
+  await page.getByText(/#4471/).waitFor();
+  await page.getByText(new RegExp(sha)).waitFor();
+  await page.getByRole('heading', { level: 2, name: ui('es', 'incidents.detail.agreementHeading') }).waitFor();
+  await checkA11y(page, 'página del informe (375 px)');
+  await page.getByRole('button', { name: ui('es', 'incidents.detail.openCase') }).click();
+  await page.locator('.alert, [role="status"], [role="alert"]').filter({ hasText: /SHA-256: [0-9a-f]{64}/ }).first().waitFor();
+  await page.getByText(ui('es', 'incidents.detail.linkedCase')).waitFor();
+  await checkA11y(page, 'informe agregado como prueba (375 px)');
+  await shot(page, 'incidents-es', '04-informe-prueba-375');
+
+  // A second witness of the same stop sends the same video: the duplicates screen groups the two, and merges them.
+  await openForm();
+  await basics();
+  await page.locator('#incident-outcome').selectOption('transferred_to_ice');
+  await addVideo();
+  await page.getByRole('button', { name: ui('es', 'incidents.form.submit') }).click();
+  await page.getByText(ui('es', 'incidents.form.submitted')).waitFor();
+  await page.getByRole('link', { name: ui('es', 'incidents.patterns.title') }).first().click();
+  await page.getByRole('link', { name: ui('es', 'incidents.patterns.duplicatesLink') }).click();
+  await page.getByRole('heading', { level: 1, name: ui('es', 'incidents.duplicates.title') }).waitFor();
+  const group = page.getByRole('region', { name: uiWith('es', 'incidents.duplicates.group', { n: 1 }) });
+  await group.waitFor();
+  await group.getByRole('article').nth(1).waitFor();
+  assert.equal(await group.getByRole('article').count(), 2);
+  await checkA11y(page, 'posibles duplicados (375 px)');
+  await shot(page, 'incidents-es', '05-duplicados-375');
+  await group.getByRole('button', { name: ui('es', 'incidents.duplicates.merge') }).click();
+  await page.getByText(ui('es', 'incidents.duplicates.merged')).waitFor();
+  await page.getByText(ui('es', 'incidents.duplicates.none')).waitFor();
   assert.deepEqual(errors, []);
 });

@@ -1,6 +1,7 @@
 /**
  * Patterns in the community incident reports (issue 7): the statistics by a dimension as a table and the same numbers
- * as an SVG chart (from the API), each number a link to the reports behind it, and the exports (CSV without
+ * as an SVG chart (from the API's in-page chart, which is not logged as an export), each number a link to the reports
+ * behind it (each a link to its report page), and the exports (CSV without
  * identifying fields, statistics CSV, chart SVG, pattern report PDF). Limits of the data are stated on the page.
  */
 import { useState } from 'react';
@@ -28,6 +29,15 @@ export default function IncidentPatterns() {
         : Promise.resolve(null),
     [openDim, openKey],
   );
+  // Labels for the reports behind a number (date and agency, never identifying data): from the list of reports.
+  const list = useLoad(
+    () => (openDim ? api<{ incidents: Array<{ id: string; facets: { date?: string; agency?: string } | null }> }>('GET', '/api/incidents?status=submitted&limit=500') : Promise.resolve(null)),
+    [openDim],
+  );
+  const labelOf = (id: string) => {
+    const f = list.data?.incidents.find((x) => x.id === id)?.facets;
+    return f ? t('incidents.list.open', { date: f.date ?? '', agency: f.agency ?? '' }) : t('incidents.form.openReport');
+  };
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const download = async (path: string, fallback: string) => {
     setFailure(null);
@@ -45,7 +55,7 @@ export default function IncidentPatterns() {
   return (
     <Screen title={t('incidents.patterns.title')} lead={t('incidents.patterns.lead')}>
       <p>
-        <Link href="/incidents/new">{t('incidents.form.title')}</Link>
+        <Link href="/incidents/new">{t('incidents.form.title')}</Link> · <Link href="/incidents/duplicates">{t('incidents.patterns.duplicatesLink')}</Link>
       </p>
       <p className="warning-box">{t('incidents:limit.notRandom')}</p>
       {load.loading && <Loading />}
@@ -93,7 +103,7 @@ export default function IncidentPatterns() {
           </TableWrap>
           <img
             className="chart"
-            src={`/api/incidents/export/chart.svg?dimension=${encodeURIComponent(dimension)}&lang=${i18n.language}`}
+            src={`/api/incidents/aggregate/chart.svg?dimension=${encodeURIComponent(dimension)}&lang=${i18n.language}`}
             alt={t('incidents.patterns.chartAlt')}
           />
           {openDim && (
@@ -101,7 +111,11 @@ export default function IncidentPatterns() {
               <h2 id="behind-heading">{t('incidents.patterns.behindHeading')}</h2>
               {behind.data && (
                 <ul>
-                  {behind.data.reportIds.map((id) => <li key={id}><code>{id}</code></li>)}
+                  {behind.data.reportIds.map((id) => (
+                    <li key={id}>
+                      <Link href={`/incidents/${id}`}>{labelOf(id)}</Link>
+                    </li>
+                  ))}
                 </ul>
               )}
             </section>

@@ -11,9 +11,21 @@ import { ApiErrorAlert } from '../components/api-error.tsx';
 import { Alert, Screen } from '../components/screen.tsx';
 import { TextField } from '../components/text-field.tsx';
 import { LookupFor } from '../lookups/lookup-for.tsx';
-import { EMPTY, fromReport, toReport, type Form } from '../incidents/report-form.ts';
+import { addRow, controlId, EMPTY, fieldIdFor, fromReport, heldHours, removeRow, setRow, sha256Hex, toReport, type Form } from '../incidents/report-form.ts';
 import { Link } from '../router.tsx';
-import { CONTACT_KINDS, OUTCOMES, REPORTER_ROLES as ROLES, STOP_REASONS } from '../../core/incidents/incident-schema.ts';
+import {
+  AGE_RANGES,
+  CONTACT_KINDS,
+  ETHNICITIES,
+  GENDERS,
+  LANGUAGES_SPOKEN,
+  MEDIA_KINDS,
+  OUTCOMES,
+  PLACE_TYPES,
+  REPORTER_ROLES as ROLES,
+  SEARCH_TARGETS,
+  STOP_REASONS,
+} from '../../core/incidents/incident-schema.ts';
 
 interface Problem {
   path: string;
@@ -24,11 +36,7 @@ interface Problem {
 const YNU = ['yes', 'no', 'unknown'] as const;
 const DRAFT_KEY = 'writ.incidentDraft';
 
-const FIELD_OF: Record<string, string> = {
-  'reporter.role': 'role', 'when.date': 'date', 'when.time': 'time', 'where.state': 'state', 'where.county': 'county',
-  'where.city': 'city', 'agency.name': 'agencyName', 'agency.state': 'agencyState', 'contact.kind': 'contactKind',
-  'contact.statedReason': 'statedReason', outcome: 'outcome', narrative: 'narrative', 'affectedPerson.name': 'affectedName',
-};
+type RowList = 'officers' | 'witnesses' | 'media';
 
 export default function IncidentReport() {
   const { t } = useTranslation('web');
@@ -111,9 +119,18 @@ export default function IncidentReport() {
     setForm((f) => ({ ...f, [k]: v }));
   };
 
-  const errorFor = (field: keyof Form) =>
-    problems.filter((p) => p.severity === 'error' && (FIELD_OF[p.path] === field || FIELD_OF[p.path.split('.')[0]!] === field)).map((p) => p.message.text).join(' ') || null;
-  const unplaced = problems.filter((p) => p.severity === 'error' && !FIELD_OF[p.path]);
+  const update = (change: (f: Form) => Form) => {
+    dirty.current = true;
+    setForm(change);
+  };
+  const [hashing, setHashing] = useState<number | null>(null);
+  const [hashed, setHashed] = useState(false);
+
+  /** Errors whose field path belongs to this control (report-form.ts fieldIdFor). */
+  const errorAt = (id: string) =>
+    problems.filter((p) => p.severity === 'error' && fieldIdFor(p.path) === id).map((p) => p.message.text).join(' ') || null;
+  const errorFor = (field: keyof Form) => errorAt(controlId(field));
+  const unplaced = problems.filter((p) => p.severity === 'error' && (fieldIdFor(p.path) === null || (!form.identifyAffectedPerson && p.path.startsWith('affectedPerson'))));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -152,6 +169,9 @@ export default function IncidentReport() {
           </Alert>
         )}
         <p>
+          <Link href={`/incidents/${submittedId}`}>{t('incidents.form.openReport')}</Link>
+        </p>
+        <p>
           <Link href="/incidents/patterns">{t('incidents.patterns.title')}</Link>
         </p>
         <button type="button" onClick={() => { setSubmittedId(null); setForm(EMPTY); setDraftId(null); idRef.current = null; dirty.current = false; }}>
@@ -161,28 +181,73 @@ export default function IncidentReport() {
     );
   }
 
-  const select = (k: keyof Form, label: string, values: readonly string[], valueLabel: (v: string) => string) => {
-    const err = errorFor(k);
-    const id = `incident-${k}`;
+  const selectAt = (id: string, value: string, onChange: (v: string) => void, label: string, values: readonly string[], valueLabel: (v: string) => string, hint?: string) => {
+    const err = errorAt(id);
+    const described = [hint ? `${id}-hint` : '', err ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
     return (
       <div className={`field${err ? ' field-invalid' : ''}`}>
         <label htmlFor={id}>{label}</label>
+        {hint && <p id={`${id}-hint`} className="hint">{hint}</p>}
         {err && <p id={`${id}-error`} className="field-error">{err}</p>}
-        <select id={id} value={String(form[k])} onChange={(e) => set(k, e.target.value as never)} aria-invalid={err ? true : undefined} aria-describedby={err ? `${id}-error` : undefined}>
+        <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={err ? true : undefined} aria-describedby={described}>
           <option value="">{t('incidents.form.choose')}</option>
           {values.map((v) => <option key={v} value={v}>{valueLabel(v)}</option>)}
         </select>
       </div>
     );
   };
+  const select = (k: keyof Form, label: string, values: readonly string[], valueLabel: (v: string) => string, hint?: string) =>
+    selectAt(controlId(k), String(form[k]), (v) => set(k, v as never), label, values, valueLabel, hint);
   const text = (k: keyof Form, label: string, extra: Record<string, unknown> = {}) => (
-    <TextField id={`incident-${k}`} label={label} value={String(form[k])} onChange={(e) => set(k, e.target.value as never)} error={errorFor(k)} autoComplete="off" {...extra} />
+    <TextField id={controlId(k)} label={label} value={String(form[k])} onChange={(e) => set(k, e.target.value as never)} error={errorFor(k)} autoComplete="off" {...extra} />
   );
+  const area = (id: string, label: string, value: string, onChange: (v: string) => void, rows = 3) => {
+    const err = errorAt(id);
+    return (
+      <div className={`field${err ? ' field-invalid' : ''}`}>
+        <label htmlFor={id}>{label}</label>
+        {err && <p id={`${id}-error`} className="field-error">{err}</p>}
+        <textarea id={id} rows={rows} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={err ? true : undefined} aria-describedby={err ? `${id}-error` : undefined} />
+      </div>
+    );
+  };
   const ynu = (k: keyof Form, label: string) => select(k, label, YNU, (v) => t(`incidents.form.ynu.${v}`));
+  const check = (k: keyof Form, label: string, inverted = false) => (
+    <label className="choice">
+      <input type="checkbox" checked={inverted ? !form[k] : Boolean(form[k])} onChange={(e) => set(k, (inverted ? !e.target.checked : e.target.checked) as never)} /> <span>{label}</span>
+    </label>
+  );
+  const rowText = (list: RowList, i: number, field: string, label: string, value: string, extra: Record<string, unknown> = {}) => (
+    <TextField
+      id={controlId(list, i, field)}
+      label={label}
+      value={value}
+      onChange={(e) => update((f) => setRow(f, list, i, field, e.target.value))}
+      error={errorAt(controlId(list, i, field))}
+      autoComplete="off"
+      {...extra}
+    />
+  );
+  const removeButton = (list: RowList, i: number, label: string) => (
+    <button type="button" className="link-button" onClick={() => update((f) => removeRow(f, list, i))}>{label}</button>
+  );
+  const chooseFile = async (i: number, file: File | undefined) => {
+    if (!file) return;
+    setHashing(i);
+    setHashed(false);
+    try {
+      const sha256 = await sha256Hex(new Uint8Array(await file.arrayBuffer()));
+      update((f) => setRow(setRow(f, 'media', i, 'sha256', sha256), 'media', i, 'filename', file.name));
+      setHashed(true);
+    } finally {
+      setHashing(null);
+    }
+  };
+  const held = heldHours(form);
 
   return (
     <Screen title={t('incidents.form.title')} lead={t('incidents.form.lead')}>
-      <form onSubmit={submit} noValidate className="narrow">
+      <form onSubmit={submit} noValidate className="narrow incident-form">
         <p aria-live="polite" className="hint">{saved === 'saving' ? t('incidents.form.saving') : saved === 'saved' ? t('incidents.form.draftSaved') : ''}</p>
         <div aria-live="assertive">
           {problems.some((p) => p.severity === 'error') && (
@@ -193,39 +258,155 @@ export default function IncidentReport() {
           )}
         </div>
         {failure && <ApiErrorAlert error={failure} />}
+
         <fieldset className="question">
-          <legend className="question-label">{t('incidents.form.consentLegend')}</legend>
-          <label className="choice"><input type="checkbox" checked={form.countInStatistics} onChange={(e) => set('countInStatistics', e.target.checked)} /> <span>{t('incidents.form.countInStatistics')}</span></label>
-          <label className="choice"><input type="checkbox" checked={form.useAsEvidence} onChange={(e) => set('useAsEvidence', e.target.checked)} /> <span>{t('incidents.form.useAsEvidence')}</span></label>
-          <label className="choice"><input type="checkbox" checked={!form.identifyAffectedPerson} onChange={(e) => set('identifyAffectedPerson', !e.target.checked)} /> <span>{t('incidents.form.anonymous')}</span></label>
+          <legend className="question-label">{t('incidents.form.section.reporter')}</legend>
+          {select('role', t('incidents.form.role'), ROLES, (v) => t(`incidents.form.roles.${v}`))}
+          {text('reporterName', t('incidents.form.reporterName'))}
+          {text('reporterContact', t('incidents.form.reporterContact'))}
+          <fieldset className="question">
+            <legend className="question-label">{t('incidents.form.consentLegend')}</legend>
+            {check('countInStatistics', t('incidents.form.countInStatistics'))}
+            {check('useAsEvidence', t('incidents.form.useAsEvidence'))}
+            {check('contactReporter', t('incidents.form.contactReporter'))}
+            {check('identifyAffectedPerson', t('incidents.form.anonymous'), true)}
+          </fieldset>
+          {form.identifyAffectedPerson && text('affectedName', t('incidents.form.affectedName'))}
+          {form.identifyAffectedPerson && text('affectedContact', t('incidents.form.affectedContact'))}
         </fieldset>
-        {select('role', t('incidents.form.role'), ROLES, (v) => t(`incidents.form.roles.${v}`))}
-        {form.identifyAffectedPerson && text('affectedName', t('incidents.form.affectedName'))}
-        {text('date', t('incidents.form.date'), { type: 'date' })}
-        {text('time', t('incidents.form.time'), { type: 'time' })}
-        {text('state', t('incidents.form.state'), { maxLength: 2, hint: t('incidents.form.stateHint') })}
-        {text('county', t('incidents.form.county'))}
-        {text('city', t('incidents.form.city'))}
-        {text('agencyName', t('incidents.form.agency'), { hint: t('incidents.form.agencyHint') })}
-        {form.agencyName.trim().length > 2 && (
-          <LookupFor
-            path="enforcement.agency.name"
-            facts={{ enforcement: { agency: { name: form.agencyName, state: (form.agencyState || form.state).toUpperCase() }, eventDate: form.date } }}
-            query={form.agencyName}
-            onUse={(v) => set('agencyName', v)}
-          />
-        )}
-        {select('contactKind', t('incidents.form.contactKind'), CONTACT_KINDS, (v) => t(`incidents:value.contactKind.${v}`))}
-        {select('statedReason', t('incidents.form.statedReason'), STOP_REASONS, (v) => t(`incidents:value.stopReason.${v}`, { defaultValue: v }))}
-        {ynu('askedAboutStatus', t('incidents.form.askedAboutStatus'))}
-        {ynu('arrested', t('incidents.form.arrested'))}
-        {ynu('detainerLodged', t('incidents.form.detainerLodged'))}
-        {ynu('transferredToIce', t('incidents.form.transferredToIce'))}
-        {select('outcome', t('incidents.form.outcome'), OUTCOMES, (v) => t(`incidents:value.outcome.${v}`, { defaultValue: v }))}
-        <div className={`field${errorFor('narrative') ? ' field-invalid' : ''}`}>
-          <label htmlFor="incident-narrative">{t('incidents.form.narrative')}</label>
-          <textarea id="incident-narrative" rows={5} value={form.narrative} onChange={(e) => set('narrative', e.target.value)} />
-        </div>
+
+        <fieldset className="question">
+          <legend className="question-label">{t('incidents.form.section.when')}</legend>
+          {text('date', t('incidents.form.date'), { type: 'date' })}
+          {text('time', t('incidents.form.time'), { type: 'time' })}
+          {check('approximate', t('incidents.form.approximate'))}
+          {text('state', t('incidents.form.state'), { maxLength: 2, hint: t('incidents.form.stateHint') })}
+          {text('county', t('incidents.form.county'))}
+          {text('city', t('incidents.form.city'))}
+          {select('placeType', t('incidents.form.placeType'), PLACE_TYPES, (v) => t(`incidents.form.placeTypes.${v}`))}
+          {text('address', t('incidents.form.address'))}
+          {text('placeName', t('incidents.form.placeName'))}
+        </fieldset>
+
+        <fieldset className="question">
+          <legend className="question-label">{t('incidents.form.section.agency')}</legend>
+          {text('agencyName', t('incidents.form.agency'), { hint: t('incidents.form.agencyHint') })}
+          {form.agencyName.trim().length > 2 && (
+            <LookupFor
+              path="enforcement.agency.name"
+              facts={{ enforcement: { agency: { name: form.agencyName, state: (form.agencyState || form.state).toUpperCase() }, eventDate: form.date } }}
+              query={form.agencyName}
+              onUse={(v) => set('agencyName', v)}
+            />
+          )}
+          {ynu('iceOnScene', t('incidents.form.iceOnScene'))}
+          {form.officers.map((o, i) => (
+            <fieldset key={i} className="question incident-row">
+              <legend className="question-label">{t('incidents.form.officerN', { n: i + 1 })}</legend>
+              {rowText('officers', i, 'name', t('incidents.form.officerName'), o.name)}
+              {rowText('officers', i, 'badge', t('incidents.form.badge'), o.badge)}
+              {rowText('officers', i, 'vehicle', t('incidents.form.vehicle'), o.vehicle)}
+              {rowText('officers', i, 'notes', t('incidents.form.officerNotes'), o.notes)}
+              {removeButton('officers', i, t('incidents.form.removeOfficer', { n: i + 1 }))}
+            </fieldset>
+          ))}
+          <button type="button" onClick={() => update((f) => addRow(f, 'officers'))}>{t('incidents.form.addOfficer')}</button>
+        </fieldset>
+
+        <fieldset className="question">
+          <legend className="question-label">{t('incidents.form.section.contact')}</legend>
+          {select('contactKind', t('incidents.form.contactKind'), CONTACT_KINDS, (v) => t(`incidents:value.contactKind.${v}`))}
+          {select('statedReason', t('incidents.form.statedReason'), STOP_REASONS, (v) => t(`incidents:value.stopReason.${v}`, { defaultValue: v }))}
+          {area(controlId('statedReasonDetail'), t('incidents.form.statedReasonDetail'), form.statedReasonDetail, (v) => set('statedReasonDetail', v), 2)}
+          {ynu('citationIssued', t('incidents.form.citationIssued'))}
+          {ynu('askedAboutStatus', t('incidents.form.askedAboutStatus'))}
+        </fieldset>
+
+        <fieldset className="question">
+          <legend className="question-label">{t('incidents.form.section.search')}</legend>
+          {ynu('searched', t('incidents.form.searched'))}
+          {form.searched === 'yes' && (
+            <fieldset className="question" id={controlId('searchWhat')}>
+              <legend className="question-label">{t('incidents.form.searchWhat')}</legend>
+              {errorFor('searchWhat') && <p className="field-error">{errorFor('searchWhat')}</p>}
+              {SEARCH_TARGETS.map((target) => (
+                <label key={target} className="choice">
+                  <input
+                    type="checkbox"
+                    checked={form.searchWhat.includes(target)}
+                    onChange={(e) => set('searchWhat', e.target.checked ? [...form.searchWhat, target] : form.searchWhat.filter((x) => x !== target))}
+                  />{' '}
+                  <span>{t(`incidents.form.searchTargets.${target}`)}</span>
+                </label>
+              ))}
+            </fieldset>
+          )}
+          {ynu('consentRequested', t('incidents.form.consentRequested'))}
+          {ynu('warrantShown', t('incidents.form.warrantShown'))}
+        </fieldset>
+
+        <fieldset className="question">
+          <legend className="question-label">{t('incidents.form.section.custody')}</legend>
+          {ynu('arrested', t('incidents.form.arrested'))}
+          {ynu('detainerLodged', t('incidents.form.detainerLodged'))}
+          {ynu('transferredToIce', t('incidents.form.transferredToIce'))}
+          <p className="hint">{t('incidents.form.custodyHint')}</p>
+          {text('bookedAt', t('incidents.form.bookedAt'), { type: 'datetime-local' })}
+          {text('releaseEligibleAt', t('incidents.form.releaseEligibleAt'), { type: 'datetime-local' })}
+          {text('releasedAt', t('incidents.form.releasedAt'), { type: 'datetime-local' })}
+          {text('transferredToIceAt', t('incidents.form.transferredToIceAt'), { type: 'datetime-local' })}
+          <div aria-live="polite">
+            {held.held !== null && <p>{t('incidents.form.heldHours', { hours: held.held })}</p>}
+            {held.beyondRelease !== null && held.beyondRelease > 0 && <p>{t('incidents.form.beyondHours', { hours: held.beyondRelease })}</p>}
+          </div>
+          {select('outcome', t('incidents.form.outcome'), OUTCOMES, (v) => t(`incidents:value.outcome.${v}`, { defaultValue: v }))}
+        </fieldset>
+
+        <fieldset className="question">
+          <legend className="question-label">{t('incidents.form.section.people')}</legend>
+          {form.witnesses.map((w, i) => (
+            <fieldset key={i} className="question incident-row">
+              <legend className="question-label">{t('incidents.form.witnessN', { n: i + 1 })}</legend>
+              {rowText('witnesses', i, 'name', t('incidents.form.witnessName'), w.name)}
+              {rowText('witnesses', i, 'contact', t('incidents.form.witnessContact'), w.contact)}
+              {area(controlId('witnesses', i, 'statement'), t('incidents.form.witnessStatement'), w.statement, (v) => update((f) => setRow(f, 'witnesses', i, 'statement', v)))}
+              {removeButton('witnesses', i, t('incidents.form.removeWitness', { n: i + 1 }))}
+            </fieldset>
+          ))}
+          <button type="button" onClick={() => update((f) => addRow(f, 'witnesses'))}>{t('incidents.form.addWitness')}</button>
+        </fieldset>
+
+        <fieldset className="question">
+          <legend className="question-label">{t('incidents.form.section.media')}</legend>
+          <p className="hint">{t('incidents.form.mediaFileHint')}</p>
+          {form.media.map((m, i) => (
+            <fieldset key={i} className="question incident-row">
+              <legend className="question-label">{t('incidents.form.mediaN', { n: i + 1 })}</legend>
+              {selectAt(controlId('media', i, 'kind'), m.kind, (v) => update((f) => setRow(f, 'media', i, 'kind', v)), t('incidents.form.mediaKind'), MEDIA_KINDS, (v) => t(`incidents.form.mediaKinds.${v}`))}
+              <div className="field">
+                <label htmlFor={`incident-media-${i}-file`}>{t('incidents.form.mediaFile')}</label>
+                <input id={`incident-media-${i}-file`} type="file" onChange={(e) => void chooseFile(i, e.target.files?.[0])} />
+              </div>
+              {rowText('media', i, 'sha256', t('incidents.form.mediaHash'), m.sha256, { className: 'hash', spellCheck: false })}
+              {rowText('media', i, 'capturedAt', t('incidents.form.capturedAt'), m.capturedAt, { type: 'datetime-local' })}
+              {removeButton('media', i, t('incidents.form.removeMedia', { n: i + 1 }))}
+            </fieldset>
+          ))}
+          <p aria-live="polite" className="hint">{hashing !== null ? t('incidents.form.hashing') : hashed ? t('incidents.form.hashed') : ''}</p>
+          <button type="button" onClick={() => update((f) => addRow(f, 'media'))}>{t('incidents.form.addMedia')}</button>
+        </fieldset>
+
+        <fieldset className="question">
+          <legend className="question-label">{t('incidents.form.section.demographics')}</legend>
+          <p className="hint">{t('incidents.form.demographicsHint')}</p>
+          {select('demographicsSource', t('incidents.form.demographicsSource'), ['self_reported', 'observed', 'unknown'], (v) => t(`incidents.form.demographicsSources.${v}`))}
+          {select('ethnicity', t('incidents.form.ethnicity'), ETHNICITIES, (v) => t(`incidents:value.ethnicity.${v}`, { defaultValue: v }))}
+          {select('language', t('incidents.form.language'), LANGUAGES_SPOKEN, (v) => t(`incidents:value.language.${v}`, { defaultValue: v }))}
+          {select('ageRange', t('incidents.form.ageRange'), AGE_RANGES, (v) => t(`incidents:value.ageRange.${v}`, { defaultValue: v }))}
+          {select('gender', t('incidents.form.gender'), GENDERS, (v) => t(`incidents:value.gender.${v}`, { defaultValue: v }))}
+        </fieldset>
+
+        {area(controlId('narrative'), t('incidents.form.narrative'), form.narrative, (v) => set('narrative', v), 5)}
         <p className="hint">{draftId ? t('incidents.form.draftKept') : ''}</p>
         <button type="submit" className="primary" disabled={busy}>{t('incidents.form.submit')}</button>
       </form>
