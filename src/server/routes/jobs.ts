@@ -16,7 +16,7 @@ import { Id, IsoDate, Timestamp } from '../schemas.ts';
 import { actorOf } from './actor.ts';
 import { contentDisposition } from './evidence.ts';
 import type { Context } from 'hono';
-import type { AppEnv } from '../deps.ts';
+import type { AppEnv, ServerDeps } from '../deps.ts';
 
 /** Most rows one batch may hold (a bigger office batch is split into several). */
 export const MAX_BATCH_ROWS = 10_000;
@@ -27,7 +27,7 @@ const JobOut = z.object({
   status: z.enum(['queued', 'running', 'done', 'failed']),
   progress: z.object({ done: z.number().int(), total: z.number().int() }),
   summary: z.record(z.string(), z.union([z.number(), z.boolean(), z.string(), z.null()])).describe('Counts and options; no personal data'),
-  errorCode: z.string().nullable().describe('Why the job failed: batch_failed, import_failed, sheet_format, sheet_unreadable, sheet_date_missing, no_data_dir'),
+  errorCode: z.string().nullable().describe('Why the job failed: batch_failed, import_failed, sheet_format, sheet_unreadable, sheet_date_missing, no_data_dir, not_queued'),
   hasResult: z.boolean(),
   createdBy: Id,
   createdAt: Timestamp,
@@ -40,6 +40,16 @@ const Queued = z.object({ jobId: Id, status: z.literal('queued'), statusUrl: z.s
 function out(r: JobRecord) {
   const { orgId: _org, ...rest } = r;
   return rest;
+}
+
+/** Queues the job; if the queue refuses, the record is marked failed ('not_queued') so it does not wait forever. */
+async function enqueue(deps: ServerDeps, name: string, jobId: string, opts?: { expireInSeconds?: number }): Promise<void> {
+  try {
+    await deps.store.jobs.enqueue(name, { jobId }, opts);
+  } catch (e) {
+    await deps.store.jobRecords.finish(jobId, { status: 'failed', errorCode: 'not_queued' }).catch(() => {});
+    throw e;
+  }
 }
 
 function queued(c: Context<AppEnv>, jobId: string): Response {
@@ -145,7 +155,7 @@ export function jobRoutes(): AnyRoute[] {
         const actor = actorOf(c, user);
         const job = await deps.store.jobRecords.create(actor, { kind: 'packet-batch', input: csv, summary: { formats: query.formats, rows }, total: rows });
         // A big batch takes a while: the queue hands it to another worker only if this one has not finished in 6 hours.
-        await deps.store.jobs.enqueue(PACKET_BATCH_QUEUE, { jobId: job.id }, { expireInSeconds: 6 * 60 * 60 });
+        await enqueue(deps, PACKET_BATCH_QUEUE, job.id, { expireInSeconds: 6 * 60 * 60 });
         return queued(c, job.id);
       },
     }),
@@ -177,7 +187,7 @@ export function jobRoutes(): AnyRoute[] {
           summary: { dryRun },
           total: 1,
         });
-        await deps.store.jobs.enqueue(IMPORT_287G_QUEUE, { jobId: job.id });
+        await enqueue(deps, IMPORT_287G_QUEUE, job.id);
         return queued(c, job.id);
       },
     }),
