@@ -24,6 +24,7 @@ const IncidentReport = lazy(() => import('./screens/incident-report.tsx'));
 const IncidentPatterns = lazy(() => import('./screens/incident-patterns.tsx'));
 const IncidentDetail = lazy(() => import('./screens/incident-detail.tsx'));
 const IncidentDuplicates = lazy(() => import('./screens/incident-duplicates.tsx'));
+const IncidentList = lazy(() => import('./screens/incident-list.tsx'));
 const NotFound = lazy(() => import('./screens/not-found.tsx'));
 
 export function App() {
@@ -149,6 +150,8 @@ function Current({ route }: { route: Route }) {
       return <IncidentPatterns />;
     case 'incidentDuplicates':
       return <IncidentDuplicates />;
+    case 'incidentList':
+      return <IncidentList />;
     case 'incidentDetail':
       return <IncidentDetail incidentId={route.incidentId} />;
     case 'notFound':

@@ -18,6 +18,7 @@ export type Route =
   | { name: 'incidentReport' }
   | { name: 'incidentPatterns' }
   | { name: 'incidentDuplicates' }
+  | { name: 'incidentList' }
   | { name: 'incidentDetail'; incidentId: string }
   | { name: 'notFound' };
 
@@ -33,6 +34,7 @@ export function matchRoute(pathname: string): Route {
   if (p === '/incidents/new') return { name: 'incidentReport' };
   if (p === '/incidents/patterns') return { name: 'incidentPatterns' };
   if (p === '/incidents/duplicates') return { name: 'incidentDuplicates' };
+  if (p === '/incidents') return { name: 'incidentList' };
   const incident = /^\/incidents\/([A-Za-z0-9-]{1,64})$/.exec(p);
   if (incident) return { name: 'incidentDetail', incidentId: incident[1]! };
   const m = /^\/cases\/([A-Za-z0-9-]{1,64})\/([a-z]+)$/.exec(p);

@@ -206,5 +206,17 @@ test('the whole report in Spanish on a phone: officers, witness, media hash, cus
   await group.getByRole('button', { name: ui('es', 'incidents.duplicates.merge') }).click();
   await page.getByText(ui('es', 'incidents.duplicates.merged')).waitFor();
   await page.getByText(ui('es', 'incidents.duplicates.none')).waitFor();
+
+  // The list of reports links each report's page (by date and agency, not by id).
+  await page.getByRole('link', { name: ui('es', 'incidents.patterns.title') }).first().click();
+  await page.getByRole('link', { name: ui('es', 'incidents.list.heading'), exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: ui('es', 'incidents.list.heading') }).waitFor();
+  const mine = page.getByRole('link', { name: uiWith('es', 'incidents.list.open', { date: '2025-05-10', agency: "Collier County Sheriff's Office" }) });
+  await mine.first().waitFor();
+  assert.equal(await mine.count(), 2);
+  await checkA11y(page, 'lista de informes (375 px)');
+  await mine.first().click();
+  await page.getByRole('heading', { level: 1, name: ui('es', 'incidents.detail.title') }).waitFor();
+  await page.getByText(ui('es', 'incidents.detail.mergedHere')).or(page.getByText(ui('es', 'incidents.detail.mergedInto'))).first().waitFor();
   assert.deepEqual(errors, []);
 });

@@ -55,7 +55,8 @@ export default function IncidentPatterns() {
   return (
     <Screen title={t('incidents.patterns.title')} lead={t('incidents.patterns.lead')}>
       <p>
-        <Link href="/incidents/new">{t('incidents.form.title')}</Link> · <Link href="/incidents/duplicates">{t('incidents.patterns.duplicatesLink')}</Link>
+        <Link href="/incidents/new">{t('incidents.form.title')}</Link> · <Link href="/incidents/duplicates">{t('incidents.patterns.duplicatesLink')}</Link> ·{' '}
+        <Link href="/incidents">{t('incidents.list.heading')}</Link>
       </p>
       <p className="warning-box">{t('incidents:limit.notRandom')}</p>
       {load.loading && <Loading />}
