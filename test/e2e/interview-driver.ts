@@ -30,10 +30,15 @@ function labelIndex(lang: Lang): Map<string, string> {
   return m;
 }
 
-function optionLabel(lang: Lang, path: string, value: string): string {
+export function optionLabel(lang: Lang, path: string, value: string): string {
   const own = get(web(lang).fields, `${path}.options.${value}`);
   if (typeof own === 'string') return own;
   return ui(lang, `options.ynu.${value}`);
+}
+
+/** The facts path of a question, from its label on the screen (null when the catalogue has no such label). */
+export function questionPath(lang: Lang, label: string): string | null {
+  return labelIndex(lang).get(label) ?? null;
 }
 
 export type Answer = string | string[];

@@ -1,7 +1,8 @@
 /**
  * Lookups inside the interview, from the reference data through the API: for an agency, its 287(g) status on the date
  * of the events; for a facility, the facility and its district court; for a county, its district court. The person
- * can copy the reference spelling into the answer. The web app shows what the API says; it decides nothing.
+ * can copy the reference spelling into the answer; for a USCIS/consular form or office, what Writ's legal data says about
+ * it (src/web/lookups/uscis-card.tsx). The web app shows what the API says; it decides nothing.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,16 +12,23 @@ import { getAt, type FactsObject } from '../interview/facts-paths.ts';
 import type { EngineMessage } from '../interview/plan-questions.ts';
 import { formatDay } from '../format.ts';
 import { useMessages } from '../use-messages.ts';
+import { UscisCard } from './uscis-card.tsx';
 
-type LookupKind = 'agency' | 'facility' | 'county';
+type LookupKind = 'agency' | 'facility' | 'county' | 'uscis';
 
 /** Which facts get a lookup, and where its other inputs (state, date) come from. */
-const LOOKUPS: Record<string, { kind: LookupKind; state: string; date?: string }> = {
+const LOOKUPS: Record<string, { kind: LookupKind; state?: string; date?: string }> = {
   'enforcement.agency.name': { kind: 'agency', state: 'enforcement.agency.state', date: 'enforcement.eventDate' },
   'detention.facility.name': { kind: 'facility', state: 'detention.facility.state' },
   'detention.facility.county': { kind: 'county', state: 'detention.facility.state' },
   'person.residence.county': { kind: 'county', state: 'person.residence.state' },
+  'benefitRequest.form': { kind: 'uscis' },
+  'benefitRequest.office.type': { kind: 'uscis' },
+  'benefitRequest.office.name': { kind: 'uscis' },
 };
+
+/** Chosen answers that name no form or office: nothing to look up. */
+const NOTHING_TO_LOOK_UP = new Set(['other', 'unknown']);
 
 interface LookupResult {
   status: 'found' | 'ambiguous' | 'not_found';
@@ -39,7 +47,7 @@ export function LookupFor({ path, facts, query, onUse }: { path: string; facts: 
   const [error, setError] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState(false);
   if (!cfg) return null;
-  const state = String(getAt(facts, cfg.state) ?? '');
+  const state = cfg.state ? String(getAt(facts, cfg.state) ?? '') : '';
   const date = cfg.date ? String(getAt(facts, cfg.date) ?? '') : '';
 
   const run = async () => {
@@ -57,6 +65,10 @@ export function LookupFor({ path, facts, query, onUse }: { path: string; facts: 
       qs.set('q', query.trim());
       if (state) qs.set('state', state);
       path = '/api/lookups/facilities';
+    } else if (cfg.kind === 'uscis') {
+      // A chosen office type is a code (field_office): the API reads it as words.
+      qs.set('q', query.trim().replace(/_/g, ' '));
+      path = '/api/lookups/uscis';
     } else {
       qs.set('county', query.trim());
       qs.set('state', state);
@@ -71,15 +83,16 @@ export function LookupFor({ path, facts, query, onUse }: { path: string; facts: 
     }
   };
 
-  const canRun = query.trim().length > 0 && (cfg.kind !== 'county' || state.length === 2);
+  const canRun =
+    query.trim().length > 0 && (cfg.kind !== 'county' || state.length === 2) && (cfg.kind !== 'uscis' || !NOTHING_TO_LOOK_UP.has(query.trim()));
   const values: any[] = result?.status === 'found' ? [result.value] : result?.status === 'ambiguous' ? (result.candidates ?? []).slice(0, 5) : [];
 
   return (
     <div className="lookup">
       <button type="button" onClick={() => void run()} disabled={!canRun || busy}>
-        {t(`lookup.${cfg.kind}.button`)}
+        {t(cfg.kind === 'uscis' ? 'uscis:ui.button' : `lookup.${cfg.kind}.button`)}
       </button>
-      {!canRun && <p className="hint">{t(`lookup.${cfg.kind}.needs`)}</p>}
+      {!canRun && <p className="hint">{t(cfg.kind === 'uscis' ? 'uscis:ui.needs' : `lookup.${cfg.kind}.needs`)}</p>}
       <div aria-live="polite" className="lookup-result">
         {busy && <p>{t('app.loading')}</p>}
         {error && <ApiErrorAlert error={error} />}
@@ -90,6 +103,7 @@ export function LookupFor({ path, facts, query, onUse }: { path: string; facts: 
             {cfg.kind === 'agency' && <AgencyCard v={v} onUse={onUse} />}
             {cfg.kind === 'facility' && <FacilityCard v={v} onUse={onUse} />}
             {cfg.kind === 'county' && <CountyCard v={v} onUse={onUse} />}
+            {cfg.kind === 'uscis' && <UscisCard v={v} />}
           </div>
         ))}
       </div>

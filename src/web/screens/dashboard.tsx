@@ -1,4 +1,4 @@
-/** The organization's cases, those with upcoming deadlines first. */
+/** The organization's cases, those with upcoming deadlines first: every case's docket deadlines and every open case's analysis deadlines. */
 import { useTranslation } from 'react-i18next';
 import { api, type CaseSummary } from '../api.ts';
 import { ApiErrorAlert } from '../components/api-error.tsx';
@@ -7,20 +7,32 @@ import { useLoad } from '../components/use-load.ts';
 import { formatDay, formatInstant, todayIso } from '../format.ts';
 import { casePath, Link } from '../router.tsx';
 import { nextDeadline, sortForDashboard, type DashboardDeadline } from '../sort-cases.ts';
-import { getAnalysis, listCaseDeadlines } from '../case-api.ts';
+import { getAnalysis } from '../case-api.ts';
 import { TableWrap } from '../components/table-wrap.tsx';
 
-/** How many of the most recently changed open cases also get their analysis deadlines (e.g. a detainer hold limit). */
-const ANALYZED_ON_DASHBOARD = 20;
+/** How many analyses the dashboard asks for at once (every open case gets one; they run a few at a time). */
+const ANALYSES_AT_ONCE = 4;
 
-async function caseDeadlines(caseId: string, analyze: boolean): Promise<DashboardDeadline[]> {
-  const docket = await listCaseDeadlines(caseId).catch(() => []);
-  if (!analyze) return docket;
+/** The deadlines a case's facts imply (e.g. a detainer hold limit), from its analysis; none if it cannot be analyzed. */
+async function analysisDeadlines(caseId: string): Promise<DashboardDeadline[]> {
   const analysis = await getAnalysis(caseId).catch(() => null);
-  const fromAnalysis = (analysis?.remedies ?? []).flatMap((r) =>
+  return (analysis?.remedies ?? []).flatMap((r) =>
     r.deadlines.filter((d) => d.kind === 'deadline' && d.due && d.passed !== true).map((d) => ({ dueDate: d.due!.slice(0, 10) })),
   );
-  return [...docket, ...fromAnalysis];
+}
+
+/** `fn` over `items`, at most `limit` at a time, results in order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (x: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
 }
 
 interface Row extends CaseSummary {
@@ -30,18 +42,18 @@ interface Row extends CaseSummary {
 export default function Dashboard() {
   const { t } = useTranslation('web');
   const { data, error, loading } = useLoad(async () => {
-    const { cases } = await api<{ cases: CaseSummary[] }>('GET', '/api/cases');
+    // Every case's docket deadlines in one request (GET /api/deadlines), and the analysis deadlines of EVERY open case.
+    const [{ cases }, { deadlines }] = await Promise.all([
+      api<{ cases: CaseSummary[] }>('GET', '/api/cases'),
+      api<{ deadlines: Array<DashboardDeadline & { caseId: string }> }>('GET', '/api/deadlines?status=open'),
+    ]);
     const today = todayIso();
-    const analyzed = new Set(
-      cases
-        .filter((c) => c.status === 'open')
-        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
-        .slice(0, ANALYZED_ON_DASHBOARD)
-        .map((c) => c.id),
-    );
-    const rows: Row[] = await Promise.all(
-      cases.map(async (c) => ({ ...c, next: nextDeadline(await caseDeadlines(c.id, analyzed.has(c.id)), today) })),
-    );
+    const byCase = new Map<string, DashboardDeadline[]>();
+    for (const d of deadlines) byCase.set(d.caseId, [...(byCase.get(d.caseId) ?? []), d]);
+    const open = cases.filter((c) => c.status === 'open');
+    const implied = await mapLimited(open, ANALYSES_AT_ONCE, (c) => analysisDeadlines(c.id));
+    open.forEach((c, i) => byCase.set(c.id, [...(byCase.get(c.id) ?? []), ...implied[i]!]));
+    const rows: Row[] = cases.map((c) => ({ ...c, next: nextDeadline(byCase.get(c.id) ?? [], today) }));
     return sortForDashboard(rows);
   }, []);
 

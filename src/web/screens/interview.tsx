@@ -103,14 +103,17 @@ function InterviewBody({ caseId, initial }: { caseId: string; initial: Loaded })
   const why = current ? plan.find((q) => q.path === current)?.why ?? null : null;
   const prog = progress(answered.length, plan.length);
 
-  // When the question changes: prefill with the saved answer, clear the error, move focus to the question.
-  const lastFocused = useRef<string | null>(null);
+  // When the question changes: prefill with the saved answer, clear the error, move focus to the question — or, after
+  // the last one, to the "no more questions" heading (else focus is lost with the form). Not on the first render.
+  const shown = useRef<string | null | undefined>(undefined);
   useEffect(() => {
-    if (!spec) return;
-    setInput(toInput(spec, getAt(facts, spec.path)));
-    setError(null);
-    if (lastFocused.current !== null && lastFocused.current !== spec.path) questionHeading.current?.focus();
-    lastFocused.current = spec.path;
+    const key = spec?.path ?? null;
+    if (spec) {
+      setInput(toInput(spec, getAt(facts, spec.path)));
+      setError(null);
+    }
+    if (shown.current !== undefined && shown.current !== key) questionHeading.current?.focus();
+    shown.current = key;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [spec?.path]);
 
