@@ -12,7 +12,7 @@
  *
  * Logs name job ids and counts only. Temporary files are removed whatever happens.
  */
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import JSZip from 'jszip';
@@ -186,8 +186,29 @@ export async function runImport287gJob(deps: JobWorkerDeps, jobId: string): Prom
   }
 }
 
+/**
+ * Removes job directories a crashed server left behind (they hold batch rows and packets in plaintext). Only those
+ * older than the longest a job may run (6 hours; then the queue gives it to another worker), so a job running in
+ * another process on this machine is left alone.
+ */
+export async function removeStaleJobDirs(root = tmpdir(), maxAgeMs = 7 * 60 * 60 * 1000): Promise<number> {
+  let removed = 0;
+  const now = Date.now();
+  for (const name of await readdir(root).catch(() => [] as string[])) {
+    if (!name.startsWith('writ-job-')) continue;
+    const p = join(root, name);
+    const st = await stat(p).catch(() => null);
+    if (!st?.isDirectory() || now - st.mtimeMs < maxAgeMs) continue;
+    await rm(p, { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
+}
+
 /** Registers this server's workers on the store's queue. */
 export async function startJobWorkers(deps: JobWorkerDeps): Promise<void> {
+  const stale = await removeStaleJobDirs();
+  if (stale) deps.log(`jobs: removed ${stale} job directories left by a stopped server`);
   await deps.store.jobs.work<JobMessage>(PACKET_BATCH_QUEUE, (m) => runPacketBatchJob(deps, m.jobId));
   await deps.store.jobs.work<JobMessage>(IMPORT_287G_QUEUE, (m) => runImport287gJob(deps, m.jobId));
 }

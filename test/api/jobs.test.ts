@@ -5,13 +5,14 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { issueApiToken } from '../../src/auth/api-tokens.ts';
 import { startServer, type RunningServer } from '../../src/server/start-server.ts';
+import { removeStaleJobDirs } from '../../src/server/job-workers.ts';
 import { pgliteTemplate } from '../../src/store/testing/pglite-template.ts';
 import type { Role } from '../../src/store/types.ts';
 
@@ -193,4 +194,18 @@ test('an import is refused at once without a date or with the wrong file type; a
   assert.deepEqual([job.status, job.errorCode], ['failed', 'sheet_format']);
   const report = (await (await call('admin', 'GET', `/api/jobs/${jobId}/result`)).json()) as { issues: { code: string }[] };
   assert.ok(report.issues.length > 0);
+});
+
+test('job directories a crashed server left behind are removed when old enough; recent ones (a running job) are kept', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'writ-jobs-root-'));
+  try {
+    for (const name of ['writ-job-old', 'writ-job-new', 'other-old']) mkdirSync(join(root, name));
+    const old = new Date(Date.now() - 8 * 60 * 60 * 1000);
+    utimesSync(join(root, 'writ-job-old'), old, old);
+    utimesSync(join(root, 'other-old'), old, old);
+    assert.equal(await removeStaleJobDirs(root), 1);
+    assert.deepEqual([existsSync(join(root, 'writ-job-old')), existsSync(join(root, 'writ-job-new')), existsSync(join(root, 'other-old'))], [false, true, true]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
