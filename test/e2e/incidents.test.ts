@@ -144,7 +144,10 @@ test('the whole report in Spanish on a phone: officers, witness, media hash, cus
   await openForm();
   await basics();
   await page.locator('#incident-time').fill('22:15');
-  await page.getByRole('button', { name: ui('es', 'incidents.form.addOfficer') }).click();
+  // Keyboard: a new row takes the focus at its first field.
+  await page.getByRole('button', { name: ui('es', 'incidents.form.addOfficer') }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'incident-officers-0-name');
   await page.getByRole('button', { name: ui('es', 'incidents.form.addOfficer') }).click();
   await page.locator('#incident-officers-0-name').fill('Agente Ejemplo');
   await page.locator('#incident-officers-0-badge').fill('4471');
@@ -153,6 +156,7 @@ test('the whole report in Spanish on a phone: officers, witness, media hash, cus
   // Rows can be removed too.
   await page.getByRole('button', { name: uiWith('es', 'incidents.form.removeOfficer', { n: 2 }) }).click();
   assert.equal(await page.locator('#incident-officers-1-badge').count(), 0);
+  await page.waitForFunction(() => document.activeElement?.id === 'incident-add-officers');
   await page.getByRole('button', { name: ui('es', 'incidents.form.addWitness') }).click();
   await page.locator('#incident-witnesses-0-name').fill('Testigo Ejemplo');
   await page.locator('#incident-witnesses-0-statement').fill('Vi la parada desde la acera.');

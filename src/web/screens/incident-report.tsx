@@ -228,8 +228,32 @@ export default function IncidentReport() {
       {...extra}
     />
   );
+  // Keyboard: a new row takes the focus at its first field; after a removal the focus goes to the list's add button.
+  const FIRST: Record<RowList, string> = { officers: 'name', witnesses: 'name', media: 'kind' };
+  const focusLater = (id: string) => setTimeout(() => document.getElementById(id)?.focus(), 0);
+  const addButton = (list: RowList, label: string) => (
+    <button
+      type="button"
+      id={`incident-add-${list}`}
+      onClick={() => {
+        focusLater(controlId(list, form[list].length, FIRST[list]));
+        update((f) => addRow(f, list));
+      }}
+    >
+      {label}
+    </button>
+  );
   const removeButton = (list: RowList, i: number, label: string) => (
-    <button type="button" className="link-button" onClick={() => update((f) => removeRow(f, list, i))}>{label}</button>
+    <button
+      type="button"
+      className="link-button"
+      onClick={() => {
+        update((f) => removeRow(f, list, i));
+        focusLater(`incident-add-${list}`);
+      }}
+    >
+      {label}
+    </button>
   );
   const chooseFile = async (i: number, file: File | undefined) => {
     if (!file) return;
@@ -310,7 +334,7 @@ export default function IncidentReport() {
               {removeButton('officers', i, t('incidents.form.removeOfficer', { n: i + 1 }))}
             </fieldset>
           ))}
-          <button type="button" onClick={() => update((f) => addRow(f, 'officers'))}>{t('incidents.form.addOfficer')}</button>
+          {addButton('officers', t('incidents.form.addOfficer'))}
         </fieldset>
 
         <fieldset className="question">
@@ -373,7 +397,7 @@ export default function IncidentReport() {
               {removeButton('witnesses', i, t('incidents.form.removeWitness', { n: i + 1 }))}
             </fieldset>
           ))}
-          <button type="button" onClick={() => update((f) => addRow(f, 'witnesses'))}>{t('incidents.form.addWitness')}</button>
+          {addButton('witnesses', t('incidents.form.addWitness'))}
         </fieldset>
 
         <fieldset className="question">
@@ -393,7 +417,7 @@ export default function IncidentReport() {
             </fieldset>
           ))}
           <p aria-live="polite" className="hint">{hashing !== null ? t('incidents.form.hashing') : hashed ? t('incidents.form.hashed') : ''}</p>
-          <button type="button" onClick={() => update((f) => addRow(f, 'media'))}>{t('incidents.form.addMedia')}</button>
+          {addButton('media', t('incidents.form.addMedia'))}
         </fieldset>
 
         <fieldset className="question">
