@@ -124,7 +124,7 @@ export default function IncidentReport() {
     setForm(change);
   };
   const [hashing, setHashing] = useState<number | null>(null);
-  const [hashed, setHashed] = useState(false);
+  const [hashed, setHashed] = useState<'no' | 'yes' | 'failed'>('no');
 
   /** Errors whose field path belongs to this control (report-form.ts fieldIdFor). */
   const errorAt = (id: string) =>
@@ -258,11 +258,14 @@ export default function IncidentReport() {
   const chooseFile = async (i: number, file: File | undefined) => {
     if (!file) return;
     setHashing(i);
-    setHashed(false);
+    setHashed('no');
     try {
       const sha256 = await sha256Hex(new Uint8Array(await file.arrayBuffer()));
       update((f) => setRow(setRow(f, 'media', i, 'sha256', sha256), 'media', i, 'filename', file.name));
-      setHashed(true);
+      setHashed('yes');
+    } catch {
+      // No Web Crypto (a page not served over HTTPS or localhost) or an unreadable file: the hash can still be typed.
+      setHashed('failed');
     } finally {
       setHashing(null);
     }
@@ -416,7 +419,7 @@ export default function IncidentReport() {
               {removeButton('media', i, t('incidents.form.removeMedia', { n: i + 1 }))}
             </fieldset>
           ))}
-          <p aria-live="polite" className="hint">{hashing !== null ? t('incidents.form.hashing') : hashed ? t('incidents.form.hashed') : ''}</p>
+          <p aria-live="polite" className="hint">{hashing !== null ? t('incidents.form.hashing') : hashed === 'yes' ? t('incidents.form.hashed') : hashed === 'failed' ? t('incidents.form.hashFailed') : ''}</p>
           {addButton('media', t('incidents.form.addMedia'))}
         </fieldset>
 
