@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { ARTIFACTS, axe, errors, newPage, openWorld, ROOT, SEED, shot, type World } from './harness.ts';
 import { initialJs, INITIAL_JS_BUDGET_BYTES } from './initial-js-size.ts';
 import { answerInterview, ui, type Answer } from './interview-driver.ts';
+import { loadResources } from '../../src/i18n/i18n.ts';
 
 let world: World;
 before(async () => {
@@ -49,6 +50,13 @@ async function startCase(page: Page, lang: 'en' | 'es', choice: string, title: s
   const m = /\/cases\/([^/]+)\/interview/.exec(page.url());
   assert.ok(m, 'the interview has the case id in its address');
   return m[1]!;
+}
+
+/** A Spanish message from another namespace than web (e.g. uscis). */
+function es(ns: string, key: string): string {
+  const v = key.split('.').reduce<any>((a, k) => a?.[k], loadResources().es[ns]);
+  if (typeof v !== 'string') throw new Error(`no ${ns}:${key} in es`);
+  return v;
 }
 
 function escapeRe(s: string): string {
@@ -234,6 +242,18 @@ test('journey 3: F1 in Spanish, switching language mid-answer without losing it'
   await startCase(page, 'es', 'stuckApplication', 'F1 naturalización');
   await checkA11y(page, 'entrevista (375 px)');
   await shot(page, 'f1-es', '01-entrevista-375');
+  // The form question has the USCIS lookup: what Writ knows about the N-400, in Spanish.
+  const q1 = page.locator('form.question-form');
+  await q1.getByRole('radio', { name: ui('es', 'fields.benefitRequest.form.options.N-400'), exact: true }).check();
+  await q1.getByRole('button', { name: es('uscis', 'ui.button') }).click();
+  const card = q1.locator('.lookup-card');
+  await card.getByText(es('uscis', 'forms.N-400.name'), { exact: false }).first().waitFor();
+  await card.getByText(/1447\(b\)/).first().waitFor();
+  await card.getByRole('link', { name: new RegExp(escapeRe(es('uscis', 'ui.processingTimesLink'))) }).waitFor();
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(wide <= 0, `the USCIS lookup scrolls sideways by ${wide}px at 375 px`);
+  await checkA11y(page, 'búsqueda USCIS (375 px)');
+  await shot(page, 'f1-es', '01b-busqueda-uscis-375');
   // Type an answer, switch to English and back: the typed answer stays.
   await answerInterview(page, 'es', F1, { stopAfter: 'benefitRequest.form' });
   const text = page.locator('form.question-form input[type="text"], form.question-form input[type="date"]').first();
@@ -380,6 +400,24 @@ test('journey 6: sign-in errors, deadlines with .ics, evidence by drag and drop 
   await checkA11y(page, 'sign in with errors');
   await shot(page, 'more', '01-sign-in-error');
   await signIn(page, SEED.admin);
+  // 21 newer open cases (through the API, as the app does), so the F6 case is not among the 20 most recently changed:
+  // its deadline (the hold limit, from the analysis only) must still put it first.
+  const made = await page.evaluate(async () => {
+    const { csrfToken } = await (await fetch('/api/auth/csrf')).json();
+    let n = 0;
+    for (let i = 0; i < 21; i++) {
+      const r = await fetch('/api/cases', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken },
+        body: JSON.stringify({ title: `Newer case ${i + 1}`, facts: { version: 1 } }),
+      });
+      if (r.status === 201) n++;
+    }
+    return n;
+  });
+  assert.equal(made, 21);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: ui('en', 'dashboard.title') }).waitFor();
   // The dashboard lists the case with the nearest deadline (the F6 detainer hold limit) first.
   const firstRow = page.locator('table.cases tbody tr').first();
   await firstRow.waitFor();
