@@ -7,13 +7,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import data from './uscis.json' with { type: 'json' };
 import { uscisForms, uscisOffices, type UscisCitation } from '../../src/core/uscis/uscis-lookup.ts';
 import { REMEDY_IDS } from '../../src/core/analysis/types.ts';
 import { BENEFIT_FORMS } from '../../src/core/facts/facts-schema.ts';
 import { render } from '../../src/i18n/i18n.ts';
 
-const SPEC_PATH = process.env.WRIT_SPEC ?? '/work/shared/legal/SPEC.md';
+// The spec sits beside the checkout (../shared, as in .ci/run); WRIT_SPEC names another copy.
+const SPEC_PATH = process.env.WRIT_SPEC ?? fileURLToPath(new URL('../../../shared/legal/SPEC.md', import.meta.url));
 const spec = existsSync(SPEC_PATH) ? readFileSync(SPEC_PATH, 'utf8') : null;
 
 const forms = uscisForms();
