@@ -1,13 +1,17 @@
 /** The importer on ICE's original workbooks (data/sources/287g), and on broken files. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, writeFileSync, rmSync, copyFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, writeFileSync, rmSync, copyFileSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { import287g, ImportDateMissingError } from './import-287g.ts';
-import { loadReference, readSheetsIn, SHIPPED_SHEETS_DIR, DATA_DIR } from './load-reference.ts';
+import { readSheetsIn, SHIPPED_SHEETS_DIR, DATA_DIR } from './load-reference.ts';
 import { SheetFormatError } from '../core/reference/parse-287g-sheet.ts';
 import { UnreadableFileError } from './read-sheet-file.ts';
+import { migrateLegacySheets, referenceFromStore } from './imported-sheets.ts';
+import { openStore } from '../store/index.ts';
+import { pgliteTemplate } from '../store/testing/pglite-template.ts';
 
 const SRC = join(DATA_DIR, 'sources', '287g');
 const shipped = readSheetsIn(SHIPPED_SHEETS_DIR);
@@ -15,7 +19,7 @@ const heldUpTo = (date: string) => shipped.filter((s) => s.date <= date);
 const tmp = () => mkdtempSync(join(tmpdir(), 'writ-import-'));
 
 test('the 2025-07-18 workbook: 832 participating agreements, ICE defects repaired and reported', async () => {
-  const r = await import287g({ file: join(SRC, 'participatingAgencies07182025pm.xlsx'), dryRun: true, dataDir: tmp(), held: [] });
+  const r = await import287g({ file: join(SRC, 'participatingAgencies07182025pm.xlsx'), dryRun: true, sheets: null, held: [] });
   assert.deepEqual([r.sheet.kind, r.sheet.date, r.sheet.edition, r.rows, r.blankRows], ['participating', '2025-07-18', 'pm', 832, 73]);
   const models = { JEM: 0, TFM: 0, WSO: 0 };
   for (const row of r.sheet.rows) models[row.model]++;
@@ -28,23 +32,23 @@ test('the 2025-07-18 workbook: 832 participating agreements, ICE defects repaire
   assert.equal(r.repairs.filter((x) => x.code === 'import.repair.https').length, 10);
   // Row 639 says 5025-07-07: not repaired by guessing, reported.
   assert.deepEqual(r.problems.map((p) => [p.row, p.code, p.from]), [[639, 'import.problem.unreadableDate', '5025-07-07']]);
-  assert.equal(r.written, null);
+  assert.equal(r.stored, false);
 });
 
 test('the 2025-05-16 workbook: 571 participating agreements', async () => {
-  const r = await import287g({ file: join(SRC, 'participatingAgencies05162025am.xlsx'), dryRun: true, dataDir: tmp(), held: [] });
+  const r = await import287g({ file: join(SRC, 'participatingAgencies05162025am.xlsx'), dryRun: true, sheets: null, held: [] });
   assert.deepEqual([r.sheet.kind, r.rows, r.blankRows], ['participating', 571, 14]);
   assert.deepEqual(r.repairs.filter((x) => x.code === 'import.repair.missingSlash').map((x) => [x.row, x.from]), [[545, '05/082025']]);
 });
 
 test('pending workbooks are recognised from their columns', async () => {
-  const a = await import287g({ file: join(SRC, 'pendingAgencies05152025am.xlsx'), dryRun: true, dataDir: tmp(), held: [] });
-  const b = await import287g({ file: join(SRC, 'pendingAgencies07182025pm.xlsx'), dryRun: true, dataDir: tmp(), held: [] });
+  const a = await import287g({ file: join(SRC, 'pendingAgencies05152025am.xlsx'), dryRun: true, sheets: null, held: [] });
+  const b = await import287g({ file: join(SRC, 'pendingAgencies07182025pm.xlsx'), dryRun: true, sheets: null, held: [] });
   assert.deepEqual([a.sheet.kind, a.rows, b.sheet.kind, b.rows], ['pending', 92, 'pending', 26]);
 });
 
 test('the known diff from 2025-05-16 to 2025-07-18', async () => {
-  const r = await import287g({ file: join(SRC, 'participatingAgencies07182025pm.xlsx'), dryRun: true, dataDir: tmp(), held: heldUpTo('2025-05-16') });
+  const r = await import287g({ file: join(SRC, 'participatingAgencies07182025pm.xlsx'), dryRun: true, sheets: null, held: heldUpTo('2025-05-16') });
   assert.equal(r.diff.from?.date, '2025-05-16');
   // 832 = 272 added + 108 changed + 452 unchanged; 571 = 11 removed + 108 + 452.
   assert.deepEqual(r.diff.counts, { before: 571, after: 832, added: 272, removed: 11, changed: 108, unchanged: 452 });
@@ -60,39 +64,65 @@ test('the known diff from 2025-05-16 to 2025-07-18', async () => {
 });
 
 test('importing a sheet Writ already holds shows no change', async () => {
-  const r = await import287g({ file: join(SRC, 'participatingAgencies07182025pm.xlsx'), dryRun: true, dataDir: tmp(), held: shipped });
+  const r = await import287g({ file: join(SRC, 'participatingAgencies07182025pm.xlsx'), dryRun: true, sheets: null, held: shipped });
   assert.deepEqual(r.diff.counts, { before: 832, after: 832, added: 0, removed: 0, changed: 0, unchanged: 832 });
 });
 
-test('an import is stored atomically in the data directory and merged by loadReference; shipped data untouched', async () => {
+test('an import is stored in the database and merged by referenceFromStore; the same sheet again replaces it; shipped data untouched', async () => {
   const dir = tmp();
-  const file = join(dir, 'participatingAgencies09012025.csv');
-  // A newer sheet: Smith County (TX) adds a WSO agreement, and everything else is gone.
-  writeFileSync(file, 'STATE,LAW ENFORCEMENT AGENCY,TYPE,COUNTY,SUPPORT TYPE,SIGNED,MOA\nTEXAS,Smith County Sheriff’s Office,County,Smith County,Warrant Service Officer,8/20/2025,link pending\n');
-  const shippedBefore = readdirSync(SHIPPED_SHEETS_DIR).map((f) => readFileSync(join(SHIPPED_SHEETS_DIR, f), 'utf8'));
-  const r = await import287g({ file, dataDir: dir });
-  assert.equal(r.sheet.date, '2025-09-01');
-  assert.ok(r.written && r.written.startsWith(join(dir, '287g', 'sheets')));
-  assert.deepEqual(readdirSync(join(dir, '287g', 'sheets')), ['participating-2025-09-01.json']); // no temp file left
-  assert.deepEqual(readdirSync(SHIPPED_SHEETS_DIR).map((f) => readFileSync(join(SHIPPED_SHEETS_DIR, f), 'utf8')), shippedBefore);
-  const ref = loadReference({ dataDir: dir });
-  assert.equal(ref.sheets287g().at(-1)!.origin, 'imported');
-  const smith = ref.agency287g({ name: 'Smith Co SO', state: 'TX', on: '2025-09-01' });
-  assert.equal(smith.status, 'found');
-  if (smith.status === 'found') {
-    assert.equal(smith.value.hadAgreement, 'yes');
-    const wso = smith.value.agreements.find((a) => a.model === 'WSO')!;
-    assert.deepEqual([wso.signed, wso.firstSeen, wso.current], ['2025-08-20', '2025-09-01', true]);
-    assert.equal(smith.value.agreements.find((a) => a.model === 'JEM')!.current, false);
+  const store = await openStore({ inMemory: true, envKey: randomBytes(32).toString('base64'), jobs: false, pgliteTemplate: await pgliteTemplate() });
+  try {
+    const file = join(dir, 'participatingAgencies09012025.csv');
+    // A newer sheet: Smith County (TX) adds a WSO agreement, and everything else is gone.
+    writeFileSync(file, 'STATE,LAW ENFORCEMENT AGENCY,TYPE,COUNTY,SUPPORT TYPE,SIGNED,MOA\nTEXAS,Smith County Sheriff’s Office,County,Smith County,Warrant Service Officer,8/20/2025,link pending\n');
+    const shippedBefore = readdirSync(SHIPPED_SHEETS_DIR).map((f) => readFileSync(join(SHIPPED_SHEETS_DIR, f), 'utf8'));
+    const v0 = await store.referenceSheets.version();
+    const r = await import287g({ file, sheets: store.referenceSheets });
+    assert.deepEqual([r.sheet.date, r.stored, r.replaced], ['2025-09-01', true, false]);
+    assert.notEqual(await store.referenceSheets.version(), v0, 'the fingerprint servers poll changed');
+    assert.deepEqual(readdirSync(dir), ['participatingAgencies09012025.csv'], 'nothing written next to the file');
+    assert.deepEqual(readdirSync(SHIPPED_SHEETS_DIR).map((f) => readFileSync(join(SHIPPED_SHEETS_DIR, f), 'utf8')), shippedBefore);
+    const { reference: ref } = await referenceFromStore(store);
+    assert.equal(ref.sheets287g().at(-1)!.origin, 'imported');
+    const smith = ref.agency287g({ name: 'Smith Co SO', state: 'TX', on: '2025-09-01' });
+    assert.equal(smith.status, 'found');
+    if (smith.status === 'found') {
+      assert.equal(smith.value.hadAgreement, 'yes');
+      const wso = smith.value.agreements.find((a) => a.model === 'WSO')!;
+      assert.deepEqual([wso.signed, wso.firstSeen, wso.current], ['2025-08-20', '2025-09-01', true]);
+      assert.equal(smith.value.agreements.find((a) => a.model === 'JEM')!.current, false);
+    }
+    const again = await import287g({ file, sheets: store.referenceSheets });
+    assert.deepEqual([again.stored, again.replaced, again.diff.counts.unchanged], [true, true, 1]);
+    assert.equal((await store.referenceSheets.list()).length, 1);
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
   }
-  rmSync(dir, { recursive: true, force: true });
+});
+
+test('sheets an older Writ wrote to the data directory move to the database once', async () => {
+  const dir = tmp();
+  const store = await openStore({ inMemory: true, envKey: randomBytes(32).toString('base64'), jobs: false, pgliteTemplate: await pgliteTemplate() });
+  try {
+    const legacy = join(dir, '287g', 'sheets');
+    mkdirSync(legacy, { recursive: true });
+    const sheet = { kind: 'pending', date: '2025-09-02', edition: null, source: 'pendingAgencies09022025.xlsx', blankRows: 0, rows: [] };
+    writeFileSync(join(legacy, 'pending-2025-09-02.json'), JSON.stringify(sheet));
+    assert.equal(await migrateLegacySheets(store, dir), 1);
+    assert.equal(await migrateLegacySheets(store, dir), 0, 'already in the database');
+    assert.deepEqual((await store.referenceSheets.list()).map((s) => [s.kind, s.date]), [['pending', '2025-09-02']]);
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('a malformed file is refused with row and column, and nothing is written', async () => {
   const dir = tmp();
   const file = join(dir, 'participatingAgencies09012025.csv');
   writeFileSync(file, 'STATE,LAW ENFORCEMENT AGENCY,TYPE,COUNTY,SUPPORT TYPE,SIGNED,MOA\nTEXAS,A PD,Municipality,,Task Force Model,2025-08-01,\nTEXAS,B PD,Municipality,,Bicycle Model,2025-08-01,\n');
-  await assert.rejects(import287g({ file, dataDir: dir }), (e: unknown) => {
+  await assert.rejects(import287g({ file, sheets: null }), (e: unknown) => {
     assert.ok(e instanceof SheetFormatError);
     assert.deepEqual(e.issues.map((i) => [i.row, i.column, i.from]), [[3, 'SUPPORT TYPE', 'Bicycle Model']]);
     return true;
@@ -105,12 +135,12 @@ test('foreign, missing and undated files are clear errors', async () => {
   const dir = tmp();
   const foreign = join(dir, 'participatingAgencies09012025.xlsx');
   copyFileSync(join(DATA_DIR, 'reference.schema.json'), foreign);
-  await assert.rejects(import287g({ file: foreign, dataDir: dir }), (e: unknown) => e instanceof UnreadableFileError && e.reason === 'notSpreadsheet');
-  await assert.rejects(import287g({ file: join(dir, 'participatingAgencies01012025.xlsx'), dataDir: dir }), (e: unknown) => e instanceof UnreadableFileError && e.reason === 'notFound');
+  await assert.rejects(import287g({ file: foreign, sheets: null }), (e: unknown) => e instanceof UnreadableFileError && e.reason === 'notSpreadsheet');
+  await assert.rejects(import287g({ file: join(dir, 'participatingAgencies01012025.xlsx'), sheets: null }), (e: unknown) => e instanceof UnreadableFileError && e.reason === 'notFound');
   const undated = join(dir, 'agencies.csv');
   writeFileSync(undated, 'STATE,LAW ENFORCEMENT AGENCY,SUPPORT TYPE,SIGNED\nTEXAS,A PD,Task Force Model,2025-01-01\n');
-  await assert.rejects(import287g({ file: undated, dataDir: dir, dryRun: true }), ImportDateMissingError);
-  const r = await import287g({ file: undated, dataDir: dir, dryRun: true, date: '2025-09-01' });
+  await assert.rejects(import287g({ file: undated, sheets: null, dryRun: true }), ImportDateMissingError);
+  const r = await import287g({ file: undated, sheets: null, dryRun: true, date: '2025-09-01' });
   assert.equal(r.sheet.date, '2025-09-01');
   rmSync(dir, { recursive: true, force: true });
 });

@@ -1,19 +1,17 @@
 /**
- * `writ data import-287g`: reads a newly downloaded ICE 287(g) sheet, reports every repaired value, compares it
- * with the newest sheet of the same kind Writ holds, and (unless a dry run) stores it in the user data
- * directory atomically (temporary file + rename), so the shipped data is never modified and nothing is
- * half-written.
+ * `writ data import-287g` and the server's import job: reads a newly downloaded ICE 287(g) sheet, reports every
+ * repaired value, compares it with the newest sheet of the same kind Writ holds, and (unless a dry run) stores it in
+ * the database (store.referenceSheets, one transaction), so every server sharing the database sees it and the shipped
+ * data is never modified.
  */
-import { existsSync, mkdirSync, renameSync, writeFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { parse287gSheet, sheetDateFromFileName, sheetOrderKey, type SheetIssue, type Sheet287g } from '../core/reference/parse-287g-sheet.ts';
 import { diff287gSheets, type SheetDiff } from '../core/reference/diff-287g-sheets.ts';
 import { foldText } from '../core/reference/normalize-name.ts';
 import type { ReferenceData } from '../core/reference/reference-data.ts';
 import { readSheetFile } from './read-sheet-file.ts';
-import { heldSheets, clearReferenceCache, DATA_DIR } from './load-reference.ts';
-import { imported287gDir } from './user-data-dir.ts';
+import { heldSheets, DATA_DIR } from './load-reference.ts';
+import type { Actor, ReferenceSheetsApi } from '../store/types.ts';
 import { readFileSync } from 'node:fs';
 
 export class ImportDateMissingError extends Error {
@@ -28,9 +26,11 @@ export interface ImportOptions {
   /** ISO date of the sheet when the file name carries none. */
   date?: string | null;
   dryRun?: boolean;
-  /** User data directory (see user-data-dir.ts). */
-  dataDir: string;
-  /** Sheets to compare with; default: those Writ holds (shipped + imported in dataDir). */
+  /** Where imported sheets are stored (store.referenceSheets); may be null for a dry run (compared with the shipped sheets). */
+  sheets: Pick<ReferenceSheetsApi, 'save' | 'list'> | null;
+  /** Who imports (audited); null: the command line. */
+  actor?: Actor | null;
+  /** Sheets to compare with; default: those Writ holds (shipped + imported into the database). */
   held?: Sheet287g[];
 }
 
@@ -41,7 +41,7 @@ export interface ImportResult {
   repairs: SheetIssue[];
   problems: SheetIssue[];
   diff: SheetDiff;
-  written: string | null; // path of the stored sheet, null on a dry run
+  stored: boolean; // false on a dry run
   replaced: boolean; // a sheet of the same kind, date and edition was already imported
 }
 
@@ -78,25 +78,12 @@ export async function import287g(opts: ImportOptions): Promise<ImportResult> {
     kindHint: fromName?.kind ?? null,
     stateCode,
   });
-  const held = opts.held ?? heldSheets(opts.dataDir).map((h) => h.sheet);
+  const held = opts.held ?? heldSheets(null, opts.sheets ? await opts.sheets.list() : []).map((h) => h.sheet);
   const diff = diff287gSheets(sheetToCompare(held, sheet), sheet);
-  let written: string | null = null;
   let replaced = false;
   if (!opts.dryRun) {
-    const dir = imported287gDir(opts.dataDir);
-    mkdirSync(dir, { recursive: true });
-    const target = join(dir, `${sheet.kind}-${sheet.date}${sheet.edition ?? ''}.json`);
-    replaced = existsSync(target);
-    const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-    try {
-      writeFileSync(tmp, JSON.stringify({ ...sheet, repairs, problems }, null, 1) + '\n', { flag: 'wx' });
-      renameSync(tmp, target);
-    } catch (e) {
-      rmSync(tmp, { force: true });
-      throw e;
-    }
-    written = target;
-    clearReferenceCache();
+    if (!opts.sheets) throw new Error('import287g: a store is needed to store the sheet');
+    replaced = (await opts.sheets.save(opts.actor ?? null, { sheet, repairs, problems })).replaced;
   }
-  return { sheet, rows: sheet.rows.length, blankRows: sheet.blankRows, repairs, problems, diff, written, replaced };
+  return { sheet, rows: sheet.rows.length, blankRows: sheet.blankRows, repairs, problems, diff, stored: !opts.dryRun, replaced };
 }

@@ -1,8 +1,11 @@
 /**
- * Loads Writ's reference data once: data/reference.json (built by scripts/data/build-reference.ts), the
- * shipped 287(g) sheets in data/287g/sheets/, and the sheets the user imported with
- * `writ data import-287g` into their data directory (src/data/user-data-dir.ts). An imported sheet with the
- * same kind, date and edition as a shipped one replaces it. Writ never reads ../shared at run time.
+ * Loads Writ's reference data: data/reference.json (built by scripts/data/build-reference.ts), the shipped 287(g)
+ * sheets in data/287g/sheets/, and imported sheets. Imports live in the database (table reference_sheets, written by
+ * `writ data import-287g` and the server's import job); the caller reads them from the store and passes them as
+ * `imported` (src/data/imported-sheets.ts does that for the server and `writ data`). Sheets an older Writ wrote to the
+ * data directory (<data-dir>/287g/sheets/*.json) are still read, and are copied into the database by the server and
+ * `writ data` (migrateLegacySheets). An imported sheet with the same kind, date and edition as a shipped or older
+ * one replaces it. Writ never reads ../shared at run time.
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,9 +21,11 @@ export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
 export const SHIPPED_SHEETS_DIR = join(DATA_DIR, '287g', 'sheets');
 
 export interface LoadOptions {
-  /** User data directory with imported sheets; default: $WRIT_DATA_DIR or the platform's data dir (not under tests). */
+  /** User data directory with sheets an older Writ imported there; default: $WRIT_DATA_DIR or the platform's data dir (not under tests). */
   dataDir?: string | null;
-  /** Skip imported sheets (the shipped data only). */
+  /** Sheets imported into the database (store.referenceSheets.list()); they replace shipped and data-directory ones. */
+  imported?: Sheet287g[];
+  /** Skip the data directory's sheets (with no `imported` sheets: the shipped data only). */
   shippedOnly?: boolean;
 }
 
@@ -63,14 +68,16 @@ function resolveDataDir(opts: LoadOptions): string | null {
   return userDataDir();
 }
 
-/** Shipped sheets plus imported ones (imported replace shipped sheets of the same kind, date and edition). */
-export function heldSheets(dataDir: string | null): SheetWithOrigin[] {
+/** Shipped sheets plus imported ones: data-directory (older Writ) then database imports, each replacing the same kind, date and edition. */
+export function heldSheets(dataDir: string | null, imported: Sheet287g[] = []): SheetWithOrigin[] {
   const byKey = new Map<string, SheetWithOrigin>();
   const key = (s: Sheet287g) => `${s.kind}|${s.date}|${s.edition ?? ''}`;
   for (const sheet of readSheetsIn(SHIPPED_SHEETS_DIR)) byKey.set(key(sheet), { sheet, origin: 'shipped' });
   if (dataDir) for (const sheet of readSheetsIn(imported287gDir(dataDir))) byKey.set(key(sheet), { sheet, origin: 'imported' });
+  for (const sheet of imported) byKey.set(key(sheet), { sheet, origin: 'imported' });
   return [...byKey.values()];
 }
+
 
 const cache = new Map<string, Reference>();
 
@@ -87,9 +94,10 @@ function renderEnglishCached(m: Message): string {
   return text;
 }
 
-/** The reference data, loaded once per data directory and cached. */
+/** The reference data. Without `imported` sheets it is loaded once per data directory and cached. */
 export function loadReference(opts: LoadOptions = {}): Reference {
   const dir = resolveDataDir(opts);
+  if (opts.imported?.length) return createReference(referenceData(), heldSheets(dir, opts.imported), renderEnglishCached);
   const cacheKey = dir ?? '';
   const hit = cache.get(cacheKey);
   if (hit) return hit;
@@ -98,7 +106,7 @@ export function loadReference(opts: LoadOptions = {}): Reference {
   return ref;
 }
 
-/** Forgets cached references (after an import, so the next load sees the new sheet). */
+/** Forgets cached references (tests that write sheets into a data directory). */
 export function clearReferenceCache(): void {
   cache.clear();
 }

@@ -7,8 +7,9 @@
  *   directory → one zip (each row's packet folder, batch-errors.csv) stored encrypted as the result. A failing row
  *   never fails the batch: it is a line of batch-errors.csv.
  * - 'reference.import-287g': the sheet → import287g (src/data/import-287g.ts, the same core as
- *   `writ data import-287g`) into this server's data directory; then this server reloads its reference data. The
- *   result is the import report (JSON: counts, repairs, problems, differences; public data only).
+ *   `writ data import-287g`) into the database (store.referenceSheets); this server reloads its reference data at
+ *   once, the others within REFERENCE_CHECK_MS (src/data/imported-sheets.ts). The result is the import report (JSON:
+ *   counts, repairs, problems, differences; public data only).
  *
  * Logs name job ids and counts only. Temporary files are removed whatever happens.
  */
@@ -17,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import JSZip from 'jszip';
 import type { Reference } from '../core/reference/reference.ts';
-import type { Store } from '../store/types.ts';
+import type { Actor, Store } from '../store/types.ts';
 
 export const PACKET_BATCH_QUEUE = 'packet.batch';
 export const IMPORT_287G_QUEUE = 'reference.import-287g';
@@ -38,10 +39,8 @@ export interface ImportJobInput {
 
 export interface JobWorkerDeps {
   store: Store;
-  /** The data directory imported sheets are written to and read from, or null (imports then fail 'no_data_dir'). */
-  dataDir: string | null;
-  /** Called with the reloaded reference data after an import wrote a sheet. */
-  onReferenceReloaded: (reference: Reference) => void;
+  /** Rebuilds this server's reference data after an import stored a sheet. */
+  reloadReference: () => Promise<unknown>;
   /** The reference data the packets are built with (read when a batch starts). */
   reference: () => Reference | null;
   log: (line: string) => void;
@@ -117,31 +116,33 @@ export async function runPacketBatchJob(deps: JobWorkerDeps, jobId: string): Pro
   }
 }
 
+/** The importing user as the store's audit wants them (the job's creator). */
+async function importActor(store: Store, userId: string, orgId: string): Promise<Actor> {
+  const u = await store.users.get(userId).catch(() => null);
+  return { userId, orgId, role: u?.role ?? 'admin' };
+}
+
 /** Runs one 287(g) import job. Exported for tests; the server runs it from the queue. */
 export async function runImport287gJob(deps: JobWorkerDeps, jobId: string): Promise<void> {
   const { store } = deps;
   const { record, input } = await store.jobRecords.readInput(jobId);
   if (record.status === 'done' || record.status === 'failed') return;
   if (!(await store.jobRecords.start(jobId, 1))) return;
-  if (!deps.dataDir) {
-    await store.jobRecords.finish(jobId, { status: 'failed', errorCode: 'no_data_dir' });
-    return;
-  }
   const work = await mkdtemp(join(tmpdir(), 'writ-job-'));
   try {
     const job = JSON.parse(input.toString('utf8')) as ImportJobInput;
     // The file name carries the sheet's date and kind (import287g reads them from it); only its last segment is used.
     const file = join(work, basename(job.filename).replace(/[^A-Za-z0-9._ -]/g, '_'));
     await writeFile(file, Buffer.from(job.data, 'base64'));
-    const [{ import287g, ImportDateMissingError }, { SheetFormatError }, { UnreadableFileError }, { loadReference }] = await Promise.all([
+    const [{ import287g, ImportDateMissingError }, { SheetFormatError }, { UnreadableFileError }] = await Promise.all([
       import('../data/import-287g.ts'),
       import('../core/reference/parse-287g-sheet.ts'),
       import('../data/read-sheet-file.ts'),
-      import('../data/load-reference.ts'),
     ]);
     let result;
     try {
-      result = await import287g({ file, date: job.date, dryRun: job.dryRun, dataDir: deps.dataDir });
+      const actor = await importActor(store, record.createdBy, record.orgId);
+      result = await import287g({ file, date: job.date, dryRun: job.dryRun, sheets: store.referenceSheets, actor });
     } catch (e) {
       const errorCode =
         e instanceof ImportDateMissingError ? 'sheet_date_missing' : e instanceof SheetFormatError ? 'sheet_format' : e instanceof UnreadableFileError ? 'sheet_unreadable' : null;
@@ -154,12 +155,10 @@ export async function runImport287gJob(deps: JobWorkerDeps, jobId: string): Prom
       });
       return;
     }
-    const { sheet, written, ...rest } = result;
-    const report = { kind: sheet.kind, date: sheet.date, edition: sheet.edition, source: sheet.source, dryRun: job.dryRun, stored: written !== null, ...rest };
-    if (written) {
-      // import287g cleared the cache; this server now answers lookups from the new sheet.
-      deps.onReferenceReloaded(loadReference({ dataDir: deps.dataDir }));
-    }
+    const { sheet, ...rest } = result;
+    const report = { kind: sheet.kind, date: sheet.date, edition: sheet.edition, source: sheet.source, dryRun: job.dryRun, ...rest };
+    // This server answers lookups from the new sheet at once (the others within REFERENCE_CHECK_MS).
+    if (result.stored) await deps.reloadReference().catch(() => {});
     await store.jobRecords.progress(jobId, 1, 1);
     await store.jobRecords.finish(jobId, {
       status: 'done',
@@ -173,7 +172,7 @@ export async function runImport287gJob(deps: JobWorkerDeps, jobId: string): Prom
         added: result.diff.counts.added,
         removed: result.diff.counts.removed,
         changed: result.diff.counts.changed,
-        stored: written !== null,
+        stored: result.stored,
       },
       result: Buffer.from(JSON.stringify(report, null, 1) + '\n'),
     });

@@ -1,13 +1,17 @@
 /**
  * Starts the API on a real socket: opens the store (PGlite in the data directory, or PostgreSQL by DATABASE_URL; the
  * store refuses a second process on the same directory), creates the first admin on first run, loads the reference
- * data, starts the job workers (batch packets, 287(g) imports: src/server/job-workers.ts), serves the built web app
- * when present, and listens. `writ serve`, the server tests and the benchmark use it.
+ * data (shipped sheets + 287(g) sheets imported into the database, rebuilt when another server imports one:
+ * src/data/imported-sheets.ts), starts the job workers (batch packets, 287(g) imports: src/server/job-workers.ts),
+ * serves the built web app when present, and listens. Hourly (and at start) it removes expired sessions, old login
+ * attempts, and finished jobs older than the job retention (30 days). `writ serve`, the server tests and the
+ * benchmark use it.
  */
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { hashPassword } from '../auth/password.ts';
-import { loadReference } from '../data/load-reference.ts';
+import { migrateLegacySheets, referenceFromStore, watchReference, type ReferenceWatch } from '../data/imported-sheets.ts';
+import { JOB_RETENTION_DAYS } from '../store/jobs/job-records.ts';
 import type { Reference } from '../core/reference/reference.ts';
 import { DEFAULT_EVIDENCE_MAX_BYTES, openStore, StoreError, type FirstAdminResult, type Store, type StoreOptions } from '../store/index.ts';
 import { createApp } from './app.ts';
@@ -28,6 +32,8 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   /** Load the reference data (default true). */
   reference?: boolean;
+  /** How often to check the database for 287(g) sheets imported by another server (default REFERENCE_CHECK_MS). */
+  referenceCheckMs?: number;
   /** Adds routes to the app before it listens (the benchmark's baseline route). */
   configure?: (app: Hono<AppEnv>) => void;
 }
@@ -39,6 +45,8 @@ export interface RunningServer {
   firstAdmin: FirstAdminResult;
   referenceLoaded: boolean;
   webDir: string | null;
+  /** Runs the hourly housekeeping now (sessions, login attempts, job retention); for tests and operators. */
+  housekeeping: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -65,9 +73,14 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       ...(env.WRIT_ADMIN_EMAIL ? { email: env.WRIT_ADMIN_EMAIL } : {}),
     });
     let reference: Reference | null = null;
+    let referenceVersion = '';
     if (opts.reference !== false) {
       try {
-        reference = loadReference(store.info.dataDir ? { dataDir: store.info.dataDir } : {});
+        // Sheets an older Writ imported into this data directory move to the database, where every server sees them.
+        const legacyDir = store.info.dataDir ?? (env.WRIT_DATA_DIR || (env.WRIT_TEST === '1' ? null : userDataDir()));
+        const moved = await migrateLegacySheets(store, legacyDir);
+        if (moved) opts.config?.log?.(`reference: ${moved} imported 287(g) sheets moved from the data directory to the database`);
+        ({ reference, version: referenceVersion } = await referenceFromStore(store));
       } catch {
         reference = null; // reported by the caller; lookups answer 503
       }
@@ -80,16 +93,23 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       config: { ...DEFAULT_CONFIG, maxEvidenceBytes, ...opts.config, webDir: served },
     };
     const app = createApp(deps);
-    if (opts.store?.jobs !== false) {
-      // Long work (batch packets, 287(g) imports) from the job queue; on PostgreSQL shared with other servers.
-      const importDir = store.info.dataDir ?? (env.WRIT_DATA_DIR || (env.WRIT_TEST === '1' ? null : userDataDir()));
-      await startJobWorkers({
-        store,
-        dataDir: importDir,
-        reference: () => deps.reference,
-        onReferenceReloaded: (r) => {
+    let watch: ReferenceWatch | null = null;
+    if (reference) {
+      watch = watchReference(store, {
+        version: referenceVersion,
+        ...(opts.referenceCheckMs ? { intervalMs: opts.referenceCheckMs } : {}),
+        onReload: (r) => {
           deps.reference = r;
         },
+        log: deps.config.log,
+      });
+    }
+    if (opts.store?.jobs !== false) {
+      // Long work (batch packets, 287(g) imports) from the job queue; on PostgreSQL shared with other servers.
+      await startJobWorkers({
+        store,
+        reference: () => deps.reference,
+        reloadReference: async () => watch?.check(),
         log: deps.config.log,
       });
     }
@@ -104,11 +124,14 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       s.once('error', reject);
     });
     const port = (s.address() as AddressInfo).port;
-    // Housekeeping: expired sessions and login attempts older than a day go away (hourly, and once at start).
+    // Housekeeping (hourly, and once at start): expired sessions, login attempts older than a day, and finished jobs
+    // (their encrypted input and result) older than JOB_RETENTION_DAYS go away.
     const housekeeping = async () => {
       const now = new Date();
       await store.sessions.deleteExpired(now).catch(() => 0);
       await store.loginAttempts.prune(new Date(now.getTime() - 24 * 60 * 60 * 1000)).catch(() => 0);
+      const jobs = await store.jobRecords.deleteFinished(new Date(now.getTime() - JOB_RETENTION_DAYS * 24 * 60 * 60 * 1000)).catch(() => 0);
+      if (jobs) deps.config.log(`jobs: removed ${jobs} finished jobs older than ${JOB_RETENTION_DAYS} days`);
     };
     void housekeeping();
     const timer = setInterval(() => void housekeeping(), 60 * 60 * 1000);
@@ -122,9 +145,11 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       firstAdmin,
       referenceLoaded: reference !== null,
       webDir: served,
+      housekeeping,
       close: () =>
         (closing ??= (async () => {
           clearInterval(timer);
+          watch?.stop();
           await new Promise<void>((resolve) => {
             s.close(() => resolve());
             (s as { closeIdleConnections?: () => void }).closeIdleConnections?.();

@@ -19,6 +19,7 @@ import { ensureFirstAdmin } from './first-admin.ts';
 import { maintenanceApi } from './maintenance.ts';
 import { createJobs } from './jobs/create-jobs.ts';
 import { jobRecordsApi } from './jobs/job-records.ts';
+import { referenceSheetsApi } from './reference-sheets.ts';
 import { openPglite, openPostgres, type OpenedDatabase } from './open-database.ts';
 import { StoreError, type Store, type StoreOptions } from './types.ts';
 
@@ -117,6 +118,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     incidents: incidentsApi(ctx),
     jobs,
     jobRecords: jobRecordsApi(ctx),
+    referenceSheets: referenceSheetsApi(ctx),
     ensureFirstAdmin: (input) => ensureFirstAdmin({ orgs, users }, input),
     async close() {
       if (closed) return;

@@ -83,7 +83,7 @@ before(async () => {
   });
   jobId = job.id;
   await runPacketBatchJob(
-    { store, dataDir: null, reference: () => loadReference({ shippedOnly: true }), onReferenceReloaded: () => {}, log: (l) => logs.push(l) },
+    { store, reference: () => loadReference({ shippedOnly: true }), reloadReference: async () => {}, log: (l) => logs.push(l) },
     job.id,
   );
   const { bytes } = await store.jobRecords.readResult(actor, job.id);

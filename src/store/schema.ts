@@ -322,6 +322,31 @@ export const jobs = pgTable(
   ],
 );
 
+/**
+ * 287(g) sheets imported on a server (`writ data import-287g`, POST /api/reference/287g/imports): every server sharing
+ * the database merges them with the shipped sheets (src/data/imported-sheets.ts). Public data (ICE publishes the
+ * sheets), so stored as plain JSON. One row per kind, date and edition; a new import of the same sheet replaces it.
+ */
+export const referenceSheets = pgTable(
+  'reference_sheets',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    /** The sheet's date (ISO), and its edition ('am'/'pm', '' for none). */
+    sheetDate: text('sheet_date').notNull(),
+    edition: text('edition').notNull().default(''),
+    /** The parsed sheet (Sheet287g), with the import's repairs and problems. */
+    sheet: jsonb('sheet').notNull(),
+    /** Who imported it (null: the command line). */
+    importedBy: text('imported_by').references(() => users.id),
+    importedAt: ts('imported_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('reference_sheets_key_idx').on(t.kind, t.sheetDate, t.edition),
+    check('reference_sheets_kind_check', sql`${t.kind} in ('participating', 'pending')`),
+  ],
+);
+
 /** Every table, parents before children: the order backup writes and restore inserts. */
 export const ALL_TABLES = [
   { name: 'organizations', table: organizations },
@@ -339,4 +364,5 @@ export const ALL_TABLES = [
   { name: 'custody_events', table: custodyEvents },
   { name: 'audit_log', table: auditLog },
   { name: 'jobs', table: jobs },
+  { name: 'reference_sheets', table: referenceSheets },
 ] as const;

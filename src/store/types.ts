@@ -7,6 +7,7 @@
  * writes an audit entry (actor, action, ids — never content) for every read and write of case data.
  */
 import type { Message } from '../i18n/i18n.ts';
+import type { Sheet287g } from '../core/reference/parse-287g-sheet.ts';
 import type { IncidentsApi } from './incidents.ts';
 
 export const ROLES = ['admin', 'attorney', 'paralegal', 'advocate'] as const;
@@ -413,7 +414,11 @@ export interface JobRecordsApi {
   finish(
     id: string,
     outcome: { status: 'done'; summary?: JobSummary; result?: Uint8Array } | { status: 'failed'; errorCode: string; summary?: JobSummary; result?: Uint8Array },
-  ): Promise<JobRecord>;
+  ): Promise<JobRecord>;  /**
+   * Retention: deletes jobs that finished (done or failed) before `before`, with their encrypted input and result;
+   * returns how many. The server runs it hourly with JOB_RETENTION_DAYS (src/server/start-server.ts). Audited.
+   */
+  deleteFinished(before: Date): Promise<number>;
 }
 
 /**
@@ -447,6 +452,23 @@ export interface StoreInfo {
   evidenceMaxBytes: number;
 }
 
+/** A parsed 287(g) sheet as the store keeps it (public data: stored as JSON, not encrypted). */
+export interface ImportedSheet {
+  sheet: Sheet287g;
+  /** What the import repaired and the problems it found (kept with the sheet, as the import reported them). */
+  repairs?: unknown[];
+  problems?: unknown[];
+}
+
+export interface ReferenceSheetsApi {
+  /** Stores an imported sheet; one of the same kind, date and edition is replaced. Audited (null actor: the command line). */
+  save(actor: Actor | null, stored: ImportedSheet): Promise<{ id: string; replaced: boolean }>;
+  /** Every imported sheet, oldest first. */
+  list(): Promise<Sheet287g[]>;
+  /** A fingerprint that changes whenever a sheet is stored (cheap: one aggregate query). */
+  version(): Promise<string>;
+}
+
 export interface Store {
   readonly info: StoreInfo;
   orgs: OrgsApi;
@@ -466,6 +488,8 @@ export interface Store {
   jobs: JobsApi;
   /** Job records (status, progress, encrypted input and result) of the work run on `jobs`. */
   jobRecords: JobRecordsApi;
+  /** Imported 287(g) sheets, shared by every server on the database (src/store/reference-sheets.ts). */
+  referenceSheets: ReferenceSheetsApi;
   /**
    * When there are no users: creates an organization and an admin. Password from `password` (e.g.
    * WRIT_ADMIN_PASSWORD) or generated and returned once. `hashPassword` is the auth module's argon2 function.

@@ -13,6 +13,10 @@ import JSZip from 'jszip';
 import { issueApiToken } from '../../src/auth/api-tokens.ts';
 import { startServer, type RunningServer } from '../../src/server/start-server.ts';
 import { removeStaleJobDirs } from '../../src/server/job-workers.ts';
+import { JOB_RETENTION_DAYS } from '../../src/store/jobs/job-records.ts';
+import { storeInternals } from '../../src/store/index.ts';
+import { jobs as jobsTable } from '../../src/store/schema.ts';
+import { eq } from 'drizzle-orm';
 import { pgliteTemplate } from '../../src/store/testing/pglite-template.ts';
 import type { Role } from '../../src/store/types.ts';
 
@@ -208,4 +212,25 @@ test('job directories a crashed server left behind are removed when old enough; 
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+test(`retention: the server's housekeeping deletes jobs finished more than ${JOB_RETENTION_DAYS} days ago (input and result); newer and unfinished jobs stay`, async () => {
+  const admin = server.firstAdmin.user!;
+  const actor = { userId: admin.id, orgId: admin.orgId, role: admin.role };
+  const make = () => server.store.jobRecords.create(actor, { kind: 'packet-batch', input: Buffer.from('id\nr1\n'), summary: { rows: 1 }, total: 1 });
+  const [old, recent, queued] = [await make(), await make(), await make()];
+  for (const j of [old, recent]) await server.store.jobRecords.finish(j.id, { status: 'done', result: Buffer.from('zip') });
+  const { db } = storeInternals(server.store).ctx;
+  const day = 24 * 60 * 60 * 1000;
+  await db.update(jobsTable).set({ finishedAt: new Date(Date.now() - (JOB_RETENTION_DAYS + 1) * day) }).where(eq(jobsTable.id, old.id));
+  await db.update(jobsTable).set({ finishedAt: new Date(Date.now() - (JOB_RETENTION_DAYS - 1) * day) }).where(eq(jobsTable.id, recent.id));
+  await db.update(jobsTable).set({ createdAt: new Date(Date.now() - 90 * day) }).where(eq(jobsTable.id, queued.id));
+
+  await server.housekeeping();
+  assert.equal((await call('admin', 'GET', `/api/jobs/${old.id}`)).status, 404, 'the old job and its result are gone');
+  assert.equal((await call('admin', 'GET', `/api/jobs/${old.id}/result`)).status, 404);
+  assert.equal((await call('admin', 'GET', `/api/jobs/${recent.id}/result`)).status, 200, 'a job finished 29 days ago keeps its result');
+  assert.equal((await call('admin', 'GET', `/api/jobs/${queued.id}`)).status, 200, 'an unfinished job is never deleted');
+  const entries = await server.store.audit.list(actor, { entity: 'job', entityId: old.id });
+  assert.ok(entries.some((e) => e.action === 'job.delete.retention'), 'the deletion is audited');
 });

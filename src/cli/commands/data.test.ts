@@ -35,7 +35,9 @@ test('import-287g --json, then the sheet is stored and listed by data status', a
   const j = JSON.parse(r.out);
   assert.deepEqual([j.kind, j.date, j.rows, j.diff.from.date, j.diff.counts.unchanged, j.diff.counts.removed], ['participating', '2025-09-01', 1, '2025-07-18', 0, 831]);
   assert.deepEqual(j.diff.changed[0].changes, [{ field: 'moaUrl', from: 'https://www.ice.gov/doclib/287gMOA/SmithCoSheriffsOfficeTX_TFM_MOA_02.18.25.pdf', to: null }]);
-  assert.ok(existsSync(j.written));
+  assert.deepEqual([j.stored, j.replaced], [true, false]);
+  assert.ok(existsSync(join(dir, 'pgdata')), 'stored in the Writ database of the data directory');
+  assert.equal(existsSync(join(dir, '287g')), false, 'no sheet file');
   const s = await run('data', 'status', '--data-dir', dir);
   assert.match(s.out, /participating +2025-09-01 +1 +imported/);
   rmSync(dir, { recursive: true, force: true });

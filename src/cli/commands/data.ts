@@ -6,8 +6,13 @@ import { UsageError, parseCommandArgs, printJson, type Command, type Io } from '
 import { import287g, ImportDateMissingError, type ImportResult } from '../../data/import-287g.ts';
 import { UnreadableFileError } from '../../data/read-sheet-file.ts';
 import { SheetFormatError, type SheetIssue } from '../../core/reference/parse-287g-sheet.ts';
-import { loadReference } from '../../data/load-reference.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { heldSheets, loadReference } from '../../data/load-reference.ts';
+import { migrateLegacySheets, referenceFromStore } from '../../data/imported-sheets.ts';
 import { userDataDir } from '../../data/user-data-dir.ts';
+import { withStore } from '../../store/command-support.ts';
+import { resolveDataDir, type Store } from '../../store/index.ts';
 import { t, type Lang } from '../../i18n/i18n.ts';
 import { pickLang } from './lookup.ts';
 
@@ -21,7 +26,7 @@ function issueLine(lang: Lang, i: SheetIssue): string {
   return `  ${where}: ${what}${change ? ` ${change}` : ''}`;
 }
 
-function printResult(io: Io, lang: Lang, r: ImportResult, dryRun: boolean): void {
+function printResult(io: Io, lang: Lang, r: ImportResult, dryRun: boolean, where: string): void {
   const kind = t(lang, `reference:cli.kind.${r.sheet.kind}`);
   io.stdout(
     t(lang, 'reference:cli.importSummary', { kind, date: r.sheet.date + (r.sheet.edition ?? ''), rows: r.rows, blank: r.blankRows, repairs: r.repairs.length, problems: r.problems.length }) + '\n',
@@ -57,7 +62,17 @@ function printResult(io: Io, lang: Lang, r: ImportResult, dryRun: boolean): void
   section(t(lang, 'reference:cli.importProblems'), r.problems, (i) => issueLine(lang, i));
   io.stdout('\n');
   if (dryRun) io.stdout(t(lang, 'reference:cli.importDryRun') + '\n');
-  else io.stdout(t(lang, r.replaced ? 'reference:cli.importReplaced' : 'reference:cli.importWritten', { path: r.written ?? '' }) + '\n');
+  else io.stdout(t(lang, r.replaced ? 'reference:cli.importReplaced' : 'reference:cli.importWritten', { path: where }) + '\n');
+}
+
+/** Whether the data directory (or DATABASE_URL) already holds a Writ database: a dry run or `status` never creates one. */
+function storeExists(dataDir: string): boolean {
+  return Boolean(process.env.DATABASE_URL) || existsSync(join(dataDir, 'pgdata'));
+}
+
+/** Where the store keeps its database, as the user knows it. */
+function storePlace(store: Store): string {
+  return store.info.dataDir ?? 'PostgreSQL (DATABASE_URL)';
 }
 
 const import287gCommand: Command = {
@@ -71,9 +86,11 @@ reports every repaired value, then prints the agreements added, removed and chan
 MOA link) against the newest sheet of the same kind Writ holds.
 
 The sheet date comes from ICE's file name (participatingAgencies07182025pm.xlsx → 2025-07-18 pm) or --date.
-Without --dry-run the sheet is stored in the data directory (--data-dir, else $WRIT_DATA_DIR, else
-${userDataDir()}), written atomically; the data shipped with Writ is never changed.
-Exit 0 imported, 2 bad input (the message names the row and column).`,
+Without --dry-run the sheet is stored in the Writ database, the one \`writ serve\` uses: PostgreSQL when
+DATABASE_URL is set, else the data directory (--data-dir, else $WRIT_DATA_DIR, else ${userDataDir()}),
+in one transaction; every server on that database uses it within a minute. While \`writ serve\` runs on the
+data directory, import through the server (Jobs screen, POST /api/reference/287g/imports) instead.
+The data shipped with Writ is never changed. Exit 0 imported, 2 bad input (the message names the row and column).`,
   run: async (argv, io) => {
     const { values, positionals } = parseCommandArgs(argv, {
       json: { type: 'boolean' },
@@ -86,49 +103,78 @@ Exit 0 imported, 2 bad input (the message names the row and column).`,
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new UsageError(import287gCommand.help.split('\n')[0]!);
     if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError(t(lang, 'reference:cli.importBadDate'));
-    let result: ImportResult;
-    try {
-      result = await import287g({ file, date: values.date ?? null, dryRun: Boolean(values['dry-run']), dataDir: userDataDir(values['data-dir']) });
-    } catch (e) {
-      if (e instanceof ImportDateMissingError) throw new UsageError(t(lang, 'reference:cli.importNoDate', { file }));
-      if (e instanceof UnreadableFileError) {
-        const key = { notFound: 'fileNotFound', notSpreadsheet: 'fileNotSpreadsheet', unsupportedType: 'fileUnsupported', empty: 'fileEmpty' }[e.reason];
-        throw new UsageError(t(lang, `reference:cli.${key}`, { file, detail: e.message.replace(/^.*?\((.*)\)$/, '$1') }));
+    const dryRun = Boolean(values['dry-run']);
+    const dataDir = resolveDataDir(values['data-dir']);
+    const run = async (store: Store | null): Promise<number> => {
+      let result: ImportResult;
+      try {
+        if (store && !dryRun) await migrateLegacySheets(store, dataDir);
+        result = await import287g({
+          file,
+          date: values.date ?? null,
+          dryRun,
+          sheets: store?.referenceSheets ?? null,
+          // Compared with the shipped sheets, an older Writ's data-directory sheets and the database's imports.
+          held: heldSheets(dataDir, store ? await store.referenceSheets.list() : []).map((h) => h.sheet),
+        });
+      } catch (e) {
+        if (e instanceof ImportDateMissingError) throw new UsageError(t(lang, 'reference:cli.importNoDate', { file }));
+        if (e instanceof UnreadableFileError) {
+          const key = { notFound: 'fileNotFound', notSpreadsheet: 'fileNotSpreadsheet', unsupportedType: 'fileUnsupported', empty: 'fileEmpty' }[e.reason];
+          throw new UsageError(t(lang, `reference:cli.${key}`, { file, detail: e.message.replace(/^.*?\((.*)\)$/, '$1') }));
+        }
+        if (e instanceof SheetFormatError) {
+          const lines = e.issues.slice(0, SHOW).map((i) =>
+            i.row !== null && i.column
+              ? t(lang, 'reference:cli.importErrorAt', { row: i.row, column: i.column, message: t(lang, `reference:${i.code}`, i.params), value: i.from ?? '' })
+              : t(lang, `reference:${i.code}`, i.params),
+          );
+          if (e.issues.length > SHOW) lines.push(t(lang, 'reference:cli.more', { count: e.issues.length - SHOW }));
+          throw new UsageError(`${t(lang, 'reference:cli.importErrors', { file })}\n  ${lines.join('\n  ')}`);
+        }
+        throw e;
       }
-      if (e instanceof SheetFormatError) {
-        const lines = e.issues.slice(0, SHOW).map((i) =>
-          i.row !== null && i.column
-            ? t(lang, 'reference:cli.importErrorAt', { row: i.row, column: i.column, message: t(lang, `reference:${i.code}`, i.params), value: i.from ?? '' })
-            : t(lang, `reference:${i.code}`, i.params),
-        );
-        if (e.issues.length > SHOW) lines.push(t(lang, 'reference:cli.more', { count: e.issues.length - SHOW }));
-        throw new UsageError(`${t(lang, 'reference:cli.importErrors', { file })}\n  ${lines.join('\n  ')}`);
-      }
-      throw e;
-    }
-    if (values.json) {
-      const { sheet, ...rest } = result;
-      printJson(io, { kind: sheet.kind, date: sheet.date, edition: sheet.edition, source: sheet.source, dryRun: Boolean(values['dry-run']), ...rest });
-    } else printResult(io, lang, result, Boolean(values['dry-run']));
-    return 0;
+      if (values.json) {
+        const { sheet, ...rest } = result;
+        printJson(io, { kind: sheet.kind, date: sheet.date, edition: sheet.edition, source: sheet.source, dryRun, ...rest });
+      } else printResult(io, lang, result, dryRun, store ? storePlace(store) : '');
+      return 0;
+    };
+    // A dry run compares with the database's sheets when there is a database, and never creates one.
+    if (dryRun && !storeExists(dataDir)) return run(null);
+    return withStore(io, lang, values['data-dir'], run);
   },
 };
 
 const status: Command = {
   name: 'status',
-  summary: 'List the 287(g) sheets Writ holds (shipped and imported)',
+  summary: 'List the 287(g) sheets Writ holds (shipped, and imported into the Writ database)',
   help: 'Usage: writ data status [--json] [--data-dir DIR] [--lang en|es]',
   run: async (argv, io) => {
     const { values } = parseCommandArgs(argv, { json: { type: 'boolean' }, 'data-dir': { type: 'string' }, lang: { type: 'string' } }, false);
-    const sheets = loadReference(values['data-dir'] ? { dataDir: values['data-dir'] } : {}).sheets287g();
-    if (values.json) printJson(io, sheets);
-    else {
-      const lang = pickLang(values.lang);
-      for (const s of sheets) {
-        io.stdout(`${t(lang, `reference:cli.kind.${s.kind}`).padEnd(13)} ${s.date}${s.edition ?? '  '}  ${String(s.rows).padStart(4)}  ${t(lang, `reference:cli.origin.${s.origin}`).padEnd(9)}  ${s.source}\n`);
+    const lang = pickLang(values.lang);
+    const dataDir = resolveDataDir(values['data-dir']);
+    const print = (sheets: ReturnType<ReturnType<typeof loadReference>['sheets287g']>): number => {
+      if (values.json) printJson(io, sheets);
+      else {
+        for (const s of sheets) {
+          io.stdout(`${t(lang, `reference:cli.kind.${s.kind}`).padEnd(13)} ${s.date}${s.edition ?? '  '}  ${String(s.rows).padStart(4)}  ${t(lang, `reference:cli.origin.${s.origin}`).padEnd(9)}  ${s.source}\n`);
+        }
       }
-    }
-    return 0;
+      return 0;
+    };
+    // The shipped sheets and those imported into the database (a data directory without a database: its older imports).
+    if (!storeExists(dataDir)) return print(loadReference({ dataDir }).sheets287g());
+    return withStore(
+      io,
+      lang,
+      values['data-dir'],
+      async (store) => {
+        await migrateLegacySheets(store, dataDir);
+        return print((await referenceFromStore(store)).reference.sheets287g());
+      },
+      { createKeyFile: false },
+    );
   },
 };
 

@@ -27,7 +27,7 @@ const JobOut = z.object({
   status: z.enum(['queued', 'running', 'done', 'failed']),
   progress: z.object({ done: z.number().int(), total: z.number().int() }),
   summary: z.record(z.string(), z.union([z.number(), z.boolean(), z.string(), z.null()])).describe('Counts and options; no personal data'),
-  errorCode: z.string().nullable().describe('Why the job failed: batch_failed, import_failed, sheet_format, sheet_unreadable, sheet_date_missing, no_data_dir, not_queued'),
+  errorCode: z.string().nullable().describe('Why the job failed: batch_failed, import_failed, sheet_format, sheet_unreadable, sheet_date_missing, not_queued'),
   hasResult: z.boolean(),
   createdBy: Id,
   createdAt: Timestamp,
@@ -164,7 +164,7 @@ export function jobRoutes(): AnyRoute[] {
       path: '/api/reference/287g/imports',
       tag: 'jobs',
       summary:
-        "Queue an import of an ICE 287(g) sheet (.xlsx or .csv, as downloaded; the name in X-Filename). The server that runs it stores the sheet in its data directory and reloads its reference data; the result is the import report (repairs, problems, differences). dryRun checks without storing.",
+        "Queue an import of an ICE 287(g) sheet (.xlsx or .csv, as downloaded; the name in X-Filename). The sheet is stored in the database: the server that runs the job uses it at once, every other server on the database within 15 seconds. The result is the import report (repairs, problems, differences). dryRun checks without storing.",
       access: 'reference.import',
       headers: SheetHeaders,
       query: z.object({

@@ -7,7 +7,7 @@
  * Reads by users are scoped to their organization (another organization's job is 'not_found') and audited. The
  * worker-side functions (`start`, `progress`, `finish`, `readInput`) take a job id only: they run for the system.
  */
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import { decryptBytes, encryptBytes, recordAad } from '../../crypto/cipher.ts';
 import { audit, isId, newId, notFound, type StoreContext } from '../context.ts';
 import { jobs } from '../schema.ts';
@@ -23,6 +23,9 @@ import {
 } from '../types.ts';
 
 type JobRow = typeof jobs.$inferSelect;
+
+/** How long a finished job (its input and result) is kept: the server deletes older ones (deleteFinished). */
+export const JOB_RETENTION_DAYS = 30;
 
 const ERROR_CODE = /^[a-z][a-z0-9_]{0,63}$/;
 const MAX_LIST = 200;
@@ -185,6 +188,19 @@ export function jobRecordsApi(ctx: StoreContext): JobRecordsApi {
       await audit(ctx.db, null, outcome.status === 'done' ? 'job.done' : 'job.failed', 'job', id, u.orgId);
       ctx.log(`jobs: ${id} ${outcome.status}${outcome.status === 'failed' ? ` (${outcome.errorCode})` : ''}`);
       return toRecord(u);
+    },
+
+    async deleteFinished(before) {
+      const gone = await ctx.db.transaction(async (tx) => {
+        const rows = await tx
+          .delete(jobs)
+          .where(and(inArray(jobs.status, ['done', 'failed']), isNotNull(jobs.finishedAt), lt(jobs.finishedAt, before)))
+          .returning({ id: jobs.id, orgId: jobs.orgId });
+        for (const r of rows) await audit(tx, null, 'job.delete.retention', 'job', r.id, r.orgId);
+        return rows.length;
+      });
+      if (gone) ctx.log(`jobs: ${gone} finished jobs deleted (retention)`);
+      return gone;
     },
   };
 }
