@@ -10,7 +10,7 @@ import { defineRoute, type AnyRoute } from '../route.ts';
 import { CaseIdParams, Id, Timestamp } from '../schemas.ts';
 import { withRenderedMessages } from '../render-messages.ts';
 import { actorOf } from './actor.ts';
-import { contentDisposition } from './evidence.ts';
+import { fileDownload } from './evidence.ts';
 
 const CONTENT_TYPES = {
   pdf: 'application/pdf',
@@ -146,17 +146,7 @@ export function packetRoutes(): AnyRoute[] {
       handler: async ({ c, deps, user, params }) => {
         const { record, bytes } = await deps.store.documents.get(actorOf(c, user), params.documentId);
         const type = Object.values(CONTENT_TYPES).includes(record.contentType as never) ? record.contentType : 'application/octet-stream';
-        return new Response(new Uint8Array(bytes), {
-          status: 200,
-          headers: {
-            'Content-Type': type,
-            'Content-Disposition': contentDisposition(record.filename),
-            'Content-Length': String(bytes.byteLength),
-            'X-Content-Type-Options': 'nosniff',
-            'Content-Security-Policy': "default-src 'none'; sandbox",
-            'X-Writ-SHA256': record.sha256,
-          },
-        });
+        return fileDownload(bytes, { ...record, contentType: type });
       },
     }),
   ];
