@@ -25,6 +25,7 @@ const IncidentPatterns = lazy(() => import('./screens/incident-patterns.tsx'));
 const IncidentDetail = lazy(() => import('./screens/incident-detail.tsx'));
 const IncidentDuplicates = lazy(() => import('./screens/incident-duplicates.tsx'));
 const IncidentList = lazy(() => import('./screens/incident-list.tsx'));
+const Jobs = lazy(() => import('./screens/jobs.tsx'));
 const NotFound = lazy(() => import('./screens/not-found.tsx'));
 
 export function App() {
@@ -97,6 +98,13 @@ function Shell() {
                   {t('nav.incidents')}
                 </Link>
               </li>
+              {user.role !== 'advocate' && (
+                <li>
+                  <Link href="/jobs" aria-current={route.name === 'jobs' ? 'page' : undefined}>
+                    {t('jobs:nav')}
+                  </Link>
+                </li>
+              )}
             </ul>
           </nav>
         )}
@@ -154,6 +162,8 @@ function Current({ route }: { route: Route }) {
       return <IncidentList />;
     case 'incidentDetail':
       return <IncidentDetail incidentId={route.incidentId} />;
+    case 'jobs':
+      return <Jobs />;
     case 'notFound':
       return <NotFound />;
   }

@@ -20,6 +20,7 @@ export type Route =
   | { name: 'incidentDuplicates' }
   | { name: 'incidentList' }
   | { name: 'incidentDetail'; incidentId: string }
+  | { name: 'jobs' }
   | { name: 'notFound' };
 
 const CASE_SCREENS = ['interview', 'analysis', 'packet', 'deadlines', 'evidence', 'history'] as const;
@@ -31,6 +32,7 @@ export function matchRoute(pathname: string): Route {
   if (p === '/sign-in') return { name: 'signIn' };
   if (p === '/cases/new') return { name: 'newCase' };
   if (p === '/287g') return { name: 'program287g' };
+  if (p === '/jobs') return { name: 'jobs' };
   if (p === '/incidents/new') return { name: 'incidentReport' };
   if (p === '/incidents/patterns') return { name: 'incidentPatterns' };
   if (p === '/incidents/duplicates') return { name: 'incidentDuplicates' };

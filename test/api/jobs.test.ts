@@ -133,6 +133,10 @@ test('a batch is refused with a 4xx that says why: no id column, facts_file, not
   assert.match(((await factsFile.json()) as { error: { message: string } }).error.message, /facts_file/);
   assert.equal((await post('id\n')).status, 400);
   assert.equal((await post(CSV, 'attorney', 'application/json')).status, 415);
+  // A file's bytes (the web app's upload) are read as the CSV.
+  const asFile = await post('name,form\nAna,I-485\n', 'attorney', 'application/octet-stream');
+  assert.equal(asFile.status, 400);
+  assert.match(((await asFile.json()) as { error: { message: string } }).error.message, /"id" column/);
   assert.equal((await post(CSV, 'advocate')).status, 403);
   const es = await call('attorney', 'POST', '/api/batches/packets', { body: 'name\nx\n', headers: { 'content-type': 'text/csv', 'accept-language': 'es' } });
   assert.match(((await es.json()) as { error: { message: string } }).error.message, /columna "id"/);

@@ -66,10 +66,10 @@ async function readAll(c: Context<AppEnv>, max: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** The CSV of a batch: the body (text/csv) or the "file" field of a multipart form. */
+/** The CSV of a batch: the body (text/csv, or a file's bytes as application/octet-stream) or the "file" field of a multipart form. */
 async function batchCsv(c: Context<AppEnv>, max: number): Promise<Buffer> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type === 'text/csv') return readAll(c, max);
+  if (type === 'text/csv' || type === 'application/octet-stream') return readAll(c, max);
   if (type === 'multipart/form-data') {
     const bytes = await readAll(c, max);
     let form: FormData;
@@ -145,8 +145,9 @@ export function jobRoutes(): AnyRoute[] {
       access: 'batch.create',
       query: z.object({ formats: z.enum(['docx', 'pdf', 'both']).default('both').describe('Which files each packet gets') }),
       rawBody: {
-        contentTypes: ['text/csv', 'multipart/form-data'],
-        description: 'The CSV (UTF-8, header row with an id column), as the body or as the "file" field of a form. Size-limited like evidence.',
+        contentTypes: ['text/csv', 'application/octet-stream', 'multipart/form-data'],
+        description:
+          'The CSV (UTF-8, header row with an id column), as the body (text/csv, or the file as application/octet-stream like the web app sends it) or as the "file" field of a form. Size-limited like evidence.',
       },
       responses: [{ status: 202, description: 'Queued', schema: Queued }],
       handler: async ({ c, deps, user, query }) => {
