@@ -1,7 +1,7 @@
 /** The importer on ICE's original workbooks (data/sources/287g), and on broken files. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readdirSync, writeFileSync, rmSync, copyFileSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, writeFileSync, rmSync, copyFileSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { import287g, ImportDateMissingError } from './import-287g.ts';
 import { readSheetsIn, SHIPPED_SHEETS_DIR, DATA_DIR } from './load-reference.ts';
 import { SheetFormatError } from '../core/reference/parse-287g-sheet.ts';
 import { UnreadableFileError } from './read-sheet-file.ts';
-import { migrateLegacySheets, referenceFromStore } from './imported-sheets.ts';
+import { migrateLegacySheets, referenceForCommand, referenceFromStore } from './imported-sheets.ts';
 import { openStore } from '../store/index.ts';
 import { pgliteTemplate } from '../store/testing/pglite-template.ts';
 
@@ -114,6 +114,42 @@ test('sheets an older Writ wrote to the data directory move to the database once
     assert.deepEqual((await store.referenceSheets.list()).map((s) => [s.kind, s.date]), [['pending', '2025-09-02']]);
   } finally {
     await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a command reads the database imports of its data directory; shipped data only (with a warning) while a server holds it', async () => {
+  const dir = tmp();
+  const envKey = randomBytes(32).toString('base64');
+  const sheet = 'STATE,LAW ENFORCEMENT AGENCY,TYPE,COUNTY,SUPPORT TYPE,SIGNED,MOA\nTEXAS,Smith County Sheriff’s Office,County,Smith County,Warrant Service Officer,8/20/2025,link pending\n';
+  const file = join(dir, 'participatingAgencies09012025.csv');
+  writeFileSync(file, sheet);
+  const data = join(dir, 'data');
+  const before = await referenceForCommand(data);
+  assert.deepEqual([before.warning, existsSync(join(data, 'pgdata'))], [null, false], 'no database: none is created');
+  const wso = (r: Awaited<ReturnType<typeof referenceForCommand>>) => {
+    const a = r.reference.agency287g({ name: 'Smith Co SO', state: 'TX', on: '2025-09-01' });
+    return a.status === 'found' ? a.value.agreements.find((x) => x.model === 'WSO' && x.signed === '2025-08-20') : undefined;
+  };
+  assert.equal(wso(before), undefined);
+  const prev = process.env.WRIT_KEY;
+  process.env.WRIT_KEY = envKey;
+  try {
+    const store = await openStore({ dataDir: data, envKey, jobs: false });
+    try {
+      await import287g({ file, sheets: store.referenceSheets });
+      const held = await referenceForCommand(data);
+      assert.equal(held.warning, 'locked', 'the data directory is held (as by writ serve)');
+      assert.equal(wso(held), undefined);
+    } finally {
+      await store.close();
+    }
+    const after = await referenceForCommand(data);
+    assert.equal(after.warning, null);
+    assert.ok(wso(after)?.current, 'the imported agreement is found');
+  } finally {
+    if (prev === undefined) delete process.env.WRIT_KEY;
+    else process.env.WRIT_KEY = prev;
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -3,9 +3,13 @@
  * - referenceFromStore: the reference data with the shipped sheets and every sheet imported into the database;
  * - migrateLegacySheets: copies the sheets an older Writ wrote to <data-dir>/287g/sheets/ into the database (once:
  *   a sheet of the same kind, date and edition already there is left alone), so every server sees them;
+ * - referenceForCommand: the same for a command-line command (`writ lookup`, ...), reading the database without
+ *   writing to it, or the shipped data when there is no database or it is held by a running server;
  * - watchReference: every few seconds, compares the database's import fingerprint (one aggregate query) with the
  *   one the reference was built from and rebuilds it when another server (or `writ data import-287g`) stored a sheet.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Reference } from '../core/reference/reference.ts';
 import type { Store } from '../store/types.ts';
 import { loadReference, readSheetsIn } from './load-reference.ts';
@@ -71,4 +75,31 @@ export function watchReference(
   const timer = setInterval(() => void check(), opts.intervalMs ?? REFERENCE_CHECK_MS);
   timer.unref();
   return { check, stop: () => clearInterval(timer) };
+}
+
+/** Whether there is a Writ database to read: DATABASE_URL, or an embedded database in the data directory. */
+export function storeExists(dataDir: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env.DATABASE_URL) || existsSync(join(dataDir, 'pgdata'));
+}
+
+/**
+ * The reference data for a command: shipped sheets, an older Writ's data-directory sheets, and the database's imports
+ * (the store opened without job workers, never creating a key or a database, closed again). `warning`: the database
+ * could not be read ('locked': `writ serve` holds the data directory; 'unavailable': no key or no connection), so
+ * imported sheets are missing from the answer.
+ */
+export async function referenceForCommand(dataDir: string): Promise<{ reference: Reference; warning: 'locked' | 'unavailable' | null }> {
+  if (!storeExists(dataDir)) return { reference: loadReference({ dataDir }), warning: null };
+  const { openStore, StoreError } = await import('../store/index.ts');
+  let store: Store | null = null;
+  try {
+    store = await openStore({ dataDir, jobs: false, createKeyFile: false });
+    const imported = await store.referenceSheets.list();
+    return { reference: loadReference({ dataDir, imported }), warning: null };
+  } catch (e) {
+    if (!(e instanceof StoreError)) throw e;
+    return { reference: loadReference({ dataDir }), warning: e.code === 'locked' ? 'locked' : 'unavailable' };
+  } finally {
+    await store?.close();
+  }
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { main } from '../main.ts';
 import { captureIo } from '../test-io.ts';
 import { DATA_DIR } from '../../data/load-reference.ts';
+import { openStore } from '../../store/index.ts';
 
 async function run(...args: string[]) {
   const io = captureIo();
@@ -40,6 +41,16 @@ test('import-287g --json, then the sheet is stored and listed by data status', a
   assert.equal(existsSync(join(dir, '287g')), false, 'no sheet file');
   const s = await run('data', 'status', '--data-dir', dir);
   assert.match(s.out, /participating +2025-09-01 +1 +imported/);
+  // While a server holds the data directory, status lists what it can and says why imports are missing.
+  const server = await openStore({ dataDir: dir, jobs: false });
+  try {
+    const held = await run('data', 'status', '--data-dir', dir);
+    assert.equal(held.code, 0);
+    assert.match(held.err, /writ serve is using this data directory/);
+    assert.doesNotMatch(held.out, /2025-09-01/);
+  } finally {
+    await server.close();
+  }
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -6,10 +6,8 @@ import { UsageError, parseCommandArgs, printJson, type Command, type Io } from '
 import { import287g, ImportDateMissingError, type ImportResult } from '../../data/import-287g.ts';
 import { UnreadableFileError } from '../../data/read-sheet-file.ts';
 import { SheetFormatError, type SheetIssue } from '../../core/reference/parse-287g-sheet.ts';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { heldSheets, loadReference } from '../../data/load-reference.ts';
-import { migrateLegacySheets, referenceFromStore } from '../../data/imported-sheets.ts';
+import { heldSheets } from '../../data/load-reference.ts';
+import { migrateLegacySheets, referenceForCommand, storeExists } from '../../data/imported-sheets.ts';
 import { userDataDir } from '../../data/user-data-dir.ts';
 import { withStore } from '../../store/command-support.ts';
 import { resolveDataDir, type Store } from '../../store/index.ts';
@@ -63,11 +61,6 @@ function printResult(io: Io, lang: Lang, r: ImportResult, dryRun: boolean, where
   io.stdout('\n');
   if (dryRun) io.stdout(t(lang, 'reference:cli.importDryRun') + '\n');
   else io.stdout(t(lang, r.replaced ? 'reference:cli.importReplaced' : 'reference:cli.importWritten', { path: where }) + '\n');
-}
-
-/** Whether the data directory (or DATABASE_URL) already holds a Writ database: a dry run or `status` never creates one. */
-function storeExists(dataDir: string): boolean {
-  return Boolean(process.env.DATABASE_URL) || existsSync(join(dataDir, 'pgdata'));
 }
 
 /** Where the store keeps its database, as the user knows it. */
@@ -154,27 +147,17 @@ const status: Command = {
     const { values } = parseCommandArgs(argv, { json: { type: 'boolean' }, 'data-dir': { type: 'string' }, lang: { type: 'string' } }, false);
     const lang = pickLang(values.lang);
     const dataDir = resolveDataDir(values['data-dir']);
-    const print = (sheets: ReturnType<ReturnType<typeof loadReference>['sheets287g']>): number => {
-      if (values.json) printJson(io, sheets);
-      else {
-        for (const s of sheets) {
-          io.stdout(`${t(lang, `reference:cli.kind.${s.kind}`).padEnd(13)} ${s.date}${s.edition ?? '  '}  ${String(s.rows).padStart(4)}  ${t(lang, `reference:cli.origin.${s.origin}`).padEnd(9)}  ${s.source}\n`);
-        }
+    // The shipped sheets, an older Writ's data-directory sheets and those imported into the database (read only).
+    const { reference, warning } = await referenceForCommand(dataDir);
+    if (warning) io.stderr(t(lang, warning === 'locked' ? 'reference:cli.databaseLocked' : 'reference:cli.databaseUnavailable') + '\n');
+    const sheets = reference.sheets287g();
+    if (values.json) printJson(io, sheets);
+    else {
+      for (const s of sheets) {
+        io.stdout(`${t(lang, `reference:cli.kind.${s.kind}`).padEnd(13)} ${s.date}${s.edition ?? '  '}  ${String(s.rows).padStart(4)}  ${t(lang, `reference:cli.origin.${s.origin}`).padEnd(9)}  ${s.source}\n`);
       }
-      return 0;
-    };
-    // The shipped sheets and those imported into the database (a data directory without a database: its older imports).
-    if (!storeExists(dataDir)) return print(loadReference({ dataDir }).sheets287g());
-    return withStore(
-      io,
-      lang,
-      values['data-dir'],
-      async (store) => {
-        await migrateLegacySheets(store, dataDir);
-        return print((await referenceFromStore(store)).reference.sheets287g());
-      },
-      { createKeyFile: false },
-    );
+    }
+    return 0;
   },
 };
 
