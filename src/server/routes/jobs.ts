@@ -4,6 +4,7 @@
  * with the job (src/store/jobs/job-records.ts); the client polls GET /api/jobs/{jobId} and downloads the result.
  * Routes check the input's shape only; the core functions (runBatch, import287g) do the work.
  */
+import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { sheetDateFromFileName } from '../../core/reference/parse-287g-sheet.ts';
@@ -14,7 +15,7 @@ import { IMPORT_287G_QUEUE, PACKET_BATCH_QUEUE, type ImportJobInput } from '../j
 import { defineRoute, type AnyRoute } from '../route.ts';
 import { Id, IsoDate, Timestamp } from '../schemas.ts';
 import { actorOf } from './actor.ts';
-import { contentDisposition } from './evidence.ts';
+import { fileDownload } from './evidence.ts';
 import type { Context } from 'hono';
 import type { AppEnv, ServerDeps } from '../deps.ts';
 
@@ -225,15 +226,11 @@ export function jobRoutes(): AnyRoute[] {
       handler: async ({ c, deps, user, params }) => {
         const { record, bytes } = await deps.store.jobRecords.readResult(actorOf(c, user), params.jobId);
         const zip = record.kind === 'packet-batch';
-        return new Response(new Uint8Array(bytes), {
-          status: 200,
-          headers: {
-            'Content-Type': zip ? 'application/zip' : 'application/json; charset=utf-8',
-            'Content-Disposition': contentDisposition(zip ? `packets-${record.id}.zip` : `import-287g-report-${record.id}.json`),
-            'Content-Length': String(bytes.byteLength),
-            'X-Content-Type-Options': 'nosniff',
-            'Content-Security-Policy': "default-src 'none'; sandbox",
-          },
+        // The one download response (same headers as evidence and documents), with the result's SHA-256.
+        return fileDownload(bytes, {
+          contentType: zip ? 'application/zip' : 'application/json; charset=utf-8',
+          filename: zip ? `packets-${record.id}.zip` : `import-287g-report-${record.id}.json`,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
         });
       },
     }),
