@@ -22,3 +22,23 @@ export const UserOut = z.object({
 
 export const Ok = z.object({ ok: z.literal(true) });
 
+
+/** `X-Filename`: a file's name, percent-encoded UTF-8 (so any name fits in a header), decoded and trimmed. */
+export function filenameHeader(description: string) {
+  return z.object({
+    'x-filename': z
+      .string()
+      .min(1)
+      .max(1000)
+      .transform((v, ctx) => {
+        try {
+          return decodeURIComponent(v);
+        } catch {
+          ctx.addIssue({ code: 'custom', message: 'percent-encode the name (encodeURIComponent)' });
+          return z.NEVER;
+        }
+      })
+      .pipe(z.string().trim().min(1).max(255))
+      .describe(description),
+  });
+}

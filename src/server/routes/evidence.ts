@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { limitedBody } from '../http-body.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
-import { CaseIdParams, Id, Timestamp } from '../schemas.ts';
+import { CaseIdParams, filenameHeader, Id, Timestamp } from '../schemas.ts';
 import { actorOf } from './actor.ts';
 
 /** Sniffed types served as themselves. Everything else is application/octet-stream. */
@@ -82,23 +82,7 @@ const CustodyOut = z.object({
   at: Timestamp,
 });
 
-/** `X-Filename`: the file's name, percent-encoded UTF-8 (so any name fits in a header). */
-const UploadHeaders = z.object({
-  'x-filename': z
-    .string()
-    .min(1)
-    .max(1000)
-    .transform((v, ctx) => {
-      try {
-        return decodeURIComponent(v);
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'percent-encode the name (encodeURIComponent)' });
-        return z.NEVER;
-      }
-    })
-    .pipe(z.string().trim().min(1).max(255))
-    .describe("The file's name, percent-encoded UTF-8, e.g. decl%C3%A1raci%C3%B3n.pdf"),
-});
+const UploadHeaders = filenameHeader("The file's name, percent-encoded UTF-8, e.g. decl%C3%A1raci%C3%B3n.pdf");
 
 export function evidenceRoutes(): AnyRoute[] {
   return [

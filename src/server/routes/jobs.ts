@@ -13,7 +13,7 @@ import { ApiError } from '../errors.ts';
 import { limitedBody } from '../http-body.ts';
 import { IMPORT_287G_QUEUE, PACKET_BATCH_QUEUE, type ImportJobInput } from '../job-workers.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
-import { Id, IsoDate, Timestamp } from '../schemas.ts';
+import { filenameHeader, Id, IsoDate, Timestamp } from '../schemas.ts';
 import { actorOf } from './actor.ts';
 import { fileDownload } from './evidence.ts';
 import type { Context } from 'hono';
@@ -115,23 +115,8 @@ function checkBatch(csv: Buffer): number {
   return rows.length;
 }
 
-/** `X-Filename`: the sheet's file name as downloaded (percent-encoded UTF-8); it carries the sheet's date and kind. */
-const SheetHeaders = z.object({
-  'x-filename': z
-    .string()
-    .min(1)
-    .max(1000)
-    .transform((v, ctx) => {
-      try {
-        return decodeURIComponent(v);
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'percent-encode the name (encodeURIComponent)' });
-        return z.NEVER;
-      }
-    })
-    .pipe(z.string().trim().min(1).max(255))
-    .describe('The file name as downloaded from ICE, percent-encoded, e.g. participatingAgencies2025-06-13.xlsx'),
-});
+/** The sheet's file name as downloaded: it carries the sheet's date and kind. */
+const SheetHeaders = filenameHeader('The file name as downloaded from ICE, percent-encoded, e.g. participatingAgencies2025-06-13.xlsx');
 
 const JobIdParams = z.object({ jobId: Id });
 
