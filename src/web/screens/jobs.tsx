@@ -142,16 +142,18 @@ export default function Jobs() {
   );
 }
 
-function BatchForm({ onQueued }: { onQueued: () => void }) {
-  const { t } = useTranslation('jobs');
+/**
+ * One upload form's state: the chosen file (focus and an error tied to the field when none is chosen), busy, the
+ * queued message (announced) and the server's refusal.
+ */
+function useUpload(queuedMessage: string, onQueued: () => void) {
   const file = useRef<HTMLInputElement>(null);
-  const [formats, setFormats] = useState<'both' | 'docx' | 'pdf'>('both');
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState('');
   const [error, setError] = useState<ApiFailure | null>(null);
   const [missing, setMissing] = useState(false);
 
-  const submit = async (e: FormEvent) => {
+  const submit = async (e: FormEvent, path: () => string) => {
     e.preventDefault();
     setDone('');
     setError(null);
@@ -163,8 +165,8 @@ function BatchForm({ onQueued }: { onQueued: () => void }) {
     }
     setBusy(true);
     try {
-      await apiUpload(`/api/batches/packets?formats=${formats}`, f);
-      setDone(t('batch.queued'));
+      await apiUpload(path(), f);
+      setDone(queuedMessage);
       if (file.current) file.current.value = '';
       onQueued();
     } catch (err) {
@@ -173,6 +175,52 @@ function BatchForm({ onQueued }: { onQueued: () => void }) {
       setBusy(false);
     }
   };
+  return { file, busy, done, error, missing, submit };
+}
+
+/** The file field of an upload form, its error tied to it when no file was chosen. */
+function FileField({ upload, id, label, accept, missingText, hintId }: { upload: ReturnType<typeof useUpload>; id: string; label: string; accept: string; missingText: string; hintId?: string }) {
+  const describedBy = [hintId, upload.missing ? `${id}-missing` : undefined].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${upload.missing ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <input id={id} ref={upload.file} type="file" accept={accept} style={{ maxWidth: '100%' }} aria-describedby={describedBy} aria-invalid={upload.missing || undefined} />
+      {upload.missing && (
+        <p id={`${id}-missing`} className="field-error">
+          {missingText}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** An upload form's submit button, disabled while the file is sent. */
+function SubmitButton({ upload, label }: { upload: ReturnType<typeof useUpload>; label: string }) {
+  return (
+    <div className="actions">
+      <button type="submit" className="primary" disabled={upload.busy}>
+        {label}
+      </button>
+    </div>
+  );
+}
+
+/** The announced "queued" line and the server's refusal of an upload. */
+function UploadStatus({ upload }: { upload: ReturnType<typeof useUpload> }) {
+  return (
+    <>
+      <p role="status" aria-live="polite">
+        {upload.done}
+      </p>
+      {upload.error && <ApiErrorAlert error={upload.error} />}
+    </>
+  );
+}
+
+function BatchForm({ onQueued }: { onQueued: () => void }) {
+  const { t } = useTranslation('jobs');
+  const [formats, setFormats] = useState<'both' | 'docx' | 'pdf'>('both');
+  const upload = useUpload(t('batch.queued'), onQueued);
 
   return (
     <section aria-labelledby="jobs-batch">
@@ -181,24 +229,8 @@ function BatchForm({ onQueued }: { onQueued: () => void }) {
       <p id="jobs-batch-columns" className="hint">
         {t('batch.columns')} <code>{BATCH_COLUMNS.join(', ')}</code>
       </p>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <div className={`field${missing ? ' field-invalid' : ''}`}>
-          <label htmlFor="jobs-batch-file">{t('batch.file')}</label>
-          <input
-            id="jobs-batch-file"
-            ref={file}
-            type="file"
-            accept=".csv,text/csv"
-            style={{ maxWidth: '100%' }}
-            aria-describedby={missing ? 'jobs-batch-columns jobs-batch-missing' : 'jobs-batch-columns'}
-            aria-invalid={missing || undefined}
-          />
-          {missing && (
-            <p id="jobs-batch-missing" className="field-error">
-              {t('batch.chooseFile')}
-            </p>
-          )}
-        </div>
+      <form onSubmit={(e) => void upload.submit(e, () => `/api/batches/packets?formats=${formats}`)} noValidate>
+        <FileField upload={upload} id="jobs-batch-file" label={t('batch.file')} accept=".csv,text/csv" missingText={t('batch.chooseFile')} hintId="jobs-batch-columns" />
         <div className="field">
           <label htmlFor="jobs-batch-formats">{t('batch.formats')}</label>
           <select id="jobs-batch-formats" value={formats} onChange={(e) => setFormats(e.target.value as typeof formats)}>
@@ -209,76 +241,26 @@ function BatchForm({ onQueued }: { onQueued: () => void }) {
             ))}
           </select>
         </div>
-        <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>
-            {t('batch.submit')}
-          </button>
-        </div>
+        <SubmitButton upload={upload} label={t('batch.submit')} />
       </form>
-      <p role="status" aria-live="polite">
-        {done}
-      </p>
-      {error && <ApiErrorAlert error={error} />}
+      <UploadStatus upload={upload} />
     </section>
   );
 }
 
 function ImportForm({ onQueued }: { onQueued: () => void }) {
   const { t } = useTranslation('jobs');
-  const file = useRef<HTMLInputElement>(null);
   const [date, setDate] = useState('');
   const [dryRun, setDryRun] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState('');
-  const [error, setError] = useState<ApiFailure | null>(null);
-  const [missing, setMissing] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setDone('');
-    setError(null);
-    const f = file.current?.files?.[0];
-    setMissing(!f);
-    if (!f) {
-      file.current?.focus();
-      return;
-    }
-    setBusy(true);
-    try {
-      const q = new URLSearchParams({ dryRun: String(dryRun), ...(date ? { date } : {}) });
-      await apiUpload(`/api/reference/287g/imports?${q.toString()}`, f);
-      setDone(t('import.queued'));
-      if (file.current) file.current.value = '';
-      onQueued();
-    } catch (err) {
-      setError(failure(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const upload = useUpload(t('import.queued'), onQueued);
+  const path = () => `/api/reference/287g/imports?${new URLSearchParams({ dryRun: String(dryRun), ...(date ? { date } : {}) }).toString()}`;
 
   return (
     <section aria-labelledby="jobs-import">
       <h2 id="jobs-import">{t('import.heading')}</h2>
       <p>{t('import.intro')}</p>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <div className={`field${missing ? ' field-invalid' : ''}`}>
-          <label htmlFor="jobs-import-file">{t('import.file')}</label>
-          <input
-            id="jobs-import-file"
-            ref={file}
-            type="file"
-            accept=".xlsx,.csv"
-            style={{ maxWidth: '100%' }}
-            aria-describedby={missing ? 'jobs-import-missing' : undefined}
-            aria-invalid={missing || undefined}
-          />
-          {missing && (
-            <p id="jobs-import-missing" className="field-error">
-              {t('import.chooseFile')}
-            </p>
-          )}
-        </div>
+      <form onSubmit={(e) => void upload.submit(e, path)} noValidate>
+        <FileField upload={upload} id="jobs-import-file" label={t('import.file')} accept=".xlsx,.csv" missingText={t('import.chooseFile')} />
         <div className="field">
           <label htmlFor="jobs-import-date">{t('import.date')}</label>
           <input id="jobs-import-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
@@ -287,16 +269,9 @@ function ImportForm({ onQueued }: { onQueued: () => void }) {
           <input type="checkbox" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} />
           {t('import.dryRun')}
         </label>
-        <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>
-            {t('import.submit')}
-          </button>
-        </div>
+        <SubmitButton upload={upload} label={t('import.submit')} />
       </form>
-      <p role="status" aria-live="polite">
-        {done}
-      </p>
-      {error && <ApiErrorAlert error={error} />}
+      <UploadStatus upload={upload} />
     </section>
   );
 }
