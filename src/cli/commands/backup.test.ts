@@ -1,29 +1,19 @@
 // `writ backup`, `writ restore` and `writ keys` end to end on an embedded data directory.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../main.ts';
-import { captureIo } from '../test-io.ts';
+import { runMain, tempDataDir } from '../test-io.ts';
 import { openStore } from '../../store/index.ts';
 import { pgliteTemplate } from '../../store/testing/pglite-template.ts';
 
 let dir: string;
 let dataDir: string;
 
-async function run(...argv: string[]) {
-  const io = captureIo();
-  const code = await main(argv, io);
-  return { code, out: io.out, err: io.err };
-}
+const run = runMain;
 
 before(async () => {
-  delete process.env.WRIT_KEY;
-  delete process.env.WRIT_KEY_FILE;
-  delete process.env.DATABASE_URL;
-  dir = mkdtempSync(join(tmpdir(), 'writ-cli-store-'));
-  dataDir = join(dir, 'data');
+  ({ dir, dataDir } = tempDataDir('writ-cli-store-'));
   const store = await openStore({ dataDir, jobs: false, pgliteTemplate: await pgliteTemplate() });
   const org = await store.orgs.create({ name: 'Org' });
   const user = await store.users.create({ orgId: org.id, email: 'a@example.org', displayName: 'A', role: 'attorney', passwordHash: 'h' });

@@ -2,11 +2,8 @@
 // submitted reports stay; bad flags exit 2 with the fix.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { main } from '../main.ts';
-import { captureIo } from '../test-io.ts';
+import { rmSync } from 'node:fs';
+import { runMain, tempDataDir } from '../test-io.ts';
 import { openStore } from '../../store/index.ts';
 import { pgliteTemplate } from '../../store/testing/pglite-template.ts';
 import { sampleReport } from '../../core/incidents/sample-report.ts';
@@ -17,18 +14,10 @@ let dataDir: string;
 let ids: { draft: string; submitted: string };
 let actor: { userId: string; orgId: string; role: 'advocate' };
 
-async function run(...argv: string[]) {
-  const io = captureIo();
-  const code = await main(argv, io);
-  return { code, out: io.out, err: io.err };
-}
+const run = runMain;
 
 before(async () => {
-  delete process.env.WRIT_KEY;
-  delete process.env.WRIT_KEY_FILE;
-  delete process.env.DATABASE_URL;
-  dir = mkdtempSync(join(tmpdir(), 'writ-cli-incidents-'));
-  dataDir = join(dir, 'data');
+  ({ dir, dataDir } = tempDataDir('writ-cli-incidents-'));
   const store = await openStore({ dataDir, jobs: false, pgliteTemplate: await pgliteTemplate() });
   const org = await store.orgs.create({ name: 'Network' });
   const user = await store.users.create({ orgId: org.id, email: 'a@example.org', displayName: 'A', role: 'advocate', passwordHash: 'h' });
