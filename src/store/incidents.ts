@@ -18,16 +18,19 @@ import { incidentFacets, type IncidentFacets } from '../core/incidents/incident-
 import type { IncidentReport } from '../core/incidents/incident-schema.ts';
 import { groupFacets } from '../core/incidents/merge-incidents.ts';
 import { aggregateIncidents, DIMENSIONS, RATES, type AggregateOptions, type Aggregates, type Dimension, type RateId } from '../core/incidents/aggregate-incidents.ts';
-import { patternSummary, type PatternOptions } from '../core/incidents/pattern-summary.ts';
+import { patternSummary, type PatternOptions, type PatternSummary } from '../core/incidents/pattern-summary.ts';
+import { mergePatternFacts, type PatternFactsMerge } from '../core/incidents/apply-pattern-facts.ts';
+import { parseFacts } from '../core/facts/index.ts';
 import { aggregatesCsv, reportsCsv } from '../incidents/export-csv.ts';
 import { patternReportPdf } from '../incidents/export-pdf.ts';
 import { countChart, rateChart } from '../incidents/bar-chart.ts';
 import { renderChartSvg } from '../incidents/render-chart-svg.ts';
 import type { Reference } from '../core/reference/reference.ts';
 import { incidentReports } from './schema-incidents.ts';
-import { StoreError, type Actor, type EvidenceRecord } from './types.ts';
+import { StoreError, type Actor, type CaseRevision, type EvidenceRecord } from './types.ts';
 import { orgsApi } from './accounts.ts';
 import { evidenceApi } from './evidence.ts';
+import { casesApi } from './cases.ts';
 import { incidentExhibitPdf } from '../incidents/report-exhibit.ts';
 import type { Lang } from '../i18n/i18n.ts';
 import { audit, isId, newId, requireCase, type StoreContext } from './context.ts';
@@ -110,6 +113,22 @@ export interface IncidentsApi {
   exportAggregatesCsv(actor: Actor, opts: AggregateOptions & { lang: Lang }): Promise<string>;
   /** The pattern report PDF (summary, counts, methods, limits, authorities, charts). Audited. */
   exportPatternPdf(actor: Actor, opts: Omit<PatternOptions, 'includeSynthetic'> & { includeSynthetic?: boolean; lang: Lang; date?: string }): Promise<Uint8Array>;
+  /**
+   * The pattern summary (findings, limits, warnings, authorities, and the facts it proposes for a case with the reason
+   * and the reports behind each value) over the cached facets; same options as the PDF. No identifying data. Audited.
+   */
+  patternSummary(actor: Actor, opts: PatternOptions): Promise<PatternSummary>;
+  /**
+   * Applies the facts a pattern summary proposes (`paths`: which ones; all when absent) to a case of the organization
+   * as a NEW revision (cases.addRevision), never replacing an answer the case has unless `replace`
+   * (src/core/incidents/apply-pattern-facts.ts). `ok: false` with the merged facts when they fail the facts schema
+   * (the caller reports the problems); `revision: null` when nothing was applied. Audited.
+   */
+  applyPatternFacts(
+    actor: Actor,
+    caseId: string,
+    opts: PatternOptions & { paths?: string[]; replace?: boolean },
+  ): Promise<{ ok: true; revision: CaseRevision | null; applied: PatternFactsMerge['applied']; skipped: PatternFactsMerge['skipped'] } | { ok: false; facts: unknown }>;
   /** One chart as SVG: events by a dimension, or a rate by a dimension. Audited. */
   exportChartSvg(actor: Actor, opts: AggregateOptions & { dimension: Dimension; rate?: RateId; lang: Lang }): Promise<string>;
   /**
@@ -285,6 +304,13 @@ function checkOptions(opts: AggregateOptions): void {
     const v = opts[k];
     if (v !== undefined && (typeof v !== 'string' || !DATE.test(v))) throw new StoreError('invalid', `${k} must be a date written YYYY-MM-DD (e.g. 2025-05-01).`);
   }
+}
+
+function checkBenchmark(b: PatternOptions['benchmark']): void {
+  if (b === undefined) return;
+  if (typeof b.ethnicity !== 'string' || !b.ethnicity) throw new StoreError('invalid', 'benchmark.ethnicity must name the compared group, e.g. hispanic_latino.');
+  if (typeof b.share !== 'number' || !(b.share > 0 && b.share <= 1)) throw new StoreError('invalid', 'benchmark.share must be a number above 0 and at most 1 (e.g. 0.25 for 25%).');
+  if (typeof b.source !== 'string' || !b.source.trim()) throw new StoreError('invalid', 'benchmark.source must name where the share comes from.');
 }
 
 /** What changed last in an organization's reports: statistics cached for it stay valid while this is unchanged. */
@@ -614,6 +640,33 @@ export function incidentsApi(ctx: StoreContext): IncidentsApi {
       const pdf = await patternReportPdf(summary, { lang, org: org?.name ?? '', date: date ?? new Date().toISOString().slice(0, 10) });
       await audit(ctx.db, actor, 'incident.export', 'incident_reports:pdf', null);
       return pdf;
+    },
+
+    async patternSummary(actor, opts) {
+      checkOptions(opts);
+      checkBenchmark(opts.benchmark);
+      const summary = patternSummary((await cached(actor.orgId)).facets, opts);
+      await audit(ctx.db, actor, 'incident.pattern_summary', 'incident_reports', null);
+      return summary;
+    },
+
+    async applyPatternFacts(actor, caseId, opts) {
+      const { paths, replace, ...patternOpts } = opts;
+      const cases = casesApi(ctx);
+      const kase = await cases.get(actor, caseId);
+      checkOptions(patternOpts);
+      checkBenchmark(patternOpts.benchmark);
+      const summary = patternSummary((await cached(actor.orgId)).facets, patternOpts);
+      const merged = mergePatternFacts(kase.facts, summary.facts, { ...(paths ? { paths } : {}), replace: replace === true });
+      if (merged.applied.length === 0) {
+        await audit(ctx.db, actor, 'incident.pattern_facts', 'case', caseId);
+        return { ok: true, revision: null, applied: [], skipped: merged.skipped };
+      }
+      if (!parseFacts(merged.facts).ok) return { ok: false, facts: merged.facts };
+      const note = `Facts from the incident pattern summary (${summary.scope.events} events): ${merged.applied.map((a) => a.path).join(', ')}`;
+      const revision = await cases.addRevision(actor, caseId, { facts: merged.facts, note });
+      await audit(ctx.db, actor, 'incident.pattern_facts', 'case', caseId);
+      return { ok: true, revision, applied: merged.applied, skipped: merged.skipped };
     },
 
     async exportChartSvg(actor, opts) {

@@ -195,6 +195,8 @@ export function matrixEntries(h: () => Harness): Record<string, Entry> {
     },
     'GET /api/incidents/aggregate': { scoped: false, req: () => ({ path: '/api/incidents/aggregate' }) },
     'GET /api/incidents/aggregate/reports': { scoped: false, req: () => ({ path: '/api/incidents/aggregate/reports?dimension=all' }) },
+    'GET /api/incidents/pattern-summary': { scoped: false, req: () => ({ path: '/api/incidents/pattern-summary' }) },
+    'POST /api/cases/:caseId/pattern-facts': { scoped: true, req: (f) => ({ path: `/api/cases/${f.caseId}/pattern-facts`, json: {} }) },
     'GET /api/incidents/:incidentId': { scoped: true, req: async () => ({ path: `/api/incidents/${await submittedIncident(h())}` }) },
     'GET /api/incidents/aggregate/chart.svg': { scoped: false, req: () => ({ path: '/api/incidents/aggregate/chart.svg?dimension=month' }) },
     'POST /api/incidents/:incidentId/exhibit': {

@@ -17,7 +17,9 @@ import type { ServerDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 import { withRenderedMessages } from '../render-messages.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
-import { Id, IsoDate, Timestamp } from '../schemas.ts';
+import { CaseIdParams, Id, IsoDate, Timestamp } from '../schemas.ts';
+import { requireValidFacts } from '../facts-input.ts';
+import type { PatternOptions } from '../../core/incidents/pattern-summary.ts';
 import { t } from '../../i18n/i18n.ts';
 import { actorOf } from './actor.ts';
 import { contentDisposition } from './evidence.ts';
@@ -50,6 +52,63 @@ function aggregateOptions(q: ScopeIn) {
     includeSynthetic: q.includeSynthetic,
   };
 }
+
+/** A comparison population for the disparity finding (pattern-summary.ts Benchmark). */
+const Benchmark = z
+  .object({
+    ethnicity: z.string().trim().min(1).max(100).describe("The demographics.ethnicity value compared, e.g. 'hispanic_latino'"),
+    share: z.number().gt(0).max(1).describe('Its share (above 0, at most 1) in the comparison population'),
+    source: z.string().trim().min(1).max(500).describe('Where the share comes from (shown in the summary)'),
+  })
+  .strict();
+
+/** The pattern summary's scope in a query: Scope plus an optional benchmark given as its three fields together. */
+const PatternQuery = Scope.extend({
+  benchmarkEthnicity: z.string().trim().min(1).max(100).optional().describe('Benchmark: the ethnicity compared (with benchmarkShare and benchmarkSource)'),
+  benchmarkShare: z.coerce.number().gt(0).max(1).optional().describe('Benchmark: its share (above 0, at most 1) in the comparison population'),
+  benchmarkSource: z.string().trim().min(1).max(500).optional().describe('Benchmark: where the share comes from'),
+}).refine(
+  (q) => [q.benchmarkEthnicity, q.benchmarkShare, q.benchmarkSource].every((v) => v === undefined) || [q.benchmarkEthnicity, q.benchmarkShare, q.benchmarkSource].every((v) => v !== undefined),
+  { message: 'give benchmarkEthnicity, benchmarkShare and benchmarkSource together, or none of them', path: ['benchmarkEthnicity'] },
+);
+
+/** The pattern summary's scope in a JSON body. */
+const PatternBody = z
+  .object({
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+    agencyKey: z.string().trim().min(1).max(200).optional().describe('One agency (its key in the facets)'),
+    includeSynthetic: z.boolean().default(true).describe('Count generated (synthetic) reports'),
+    benchmark: Benchmark.optional(),
+  })
+  .strict();
+
+function patternOptions(q: {
+  from?: string | undefined;
+  to?: string | undefined;
+  agencyKey?: string | undefined;
+  includeSynthetic: boolean;
+  benchmark?: PatternOptions['benchmark'] | undefined;
+}): PatternOptions {
+  return {
+    ...(q.from ? { from: q.from } : {}),
+    ...(q.to ? { to: q.to } : {}),
+    ...(q.agencyKey ? { agencyKey: q.agencyKey } : {}),
+    includeSynthetic: q.includeSynthetic,
+    ...(q.benchmark ? { benchmark: q.benchmark } : {}),
+  };
+}
+
+const Msg = z.object({ code: z.string(), text: z.string() }).loose();
+const FactsBasisOut = z.object({ path: z.string(), value: z.unknown(), message: Msg, reportIds: z.array(Id) });
+const PatternSummaryOut = z.object({
+  scope: z.object({}).loose(),
+  findings: z.array(z.object({ id: z.string(), message: Msg, reportIds: z.array(Id), citations: z.array(z.unknown()) }).loose()),
+  limits: z.array(Msg),
+  warnings: z.array(Msg),
+  citations: z.array(z.unknown()),
+  facts: z.object({ patch: z.object({ version: z.literal(1), enforcement: z.record(z.string(), z.unknown()) }), basis: z.array(FactsBasisOut) }),
+});
 
 function reference(deps: ServerDeps): Pick<Reference, 'agency287g'> {
   if (!deps.reference) throw new ApiError('not_available');
@@ -249,6 +308,62 @@ export function incidentRoutes(): AnyRoute[] {
             'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
           },
         });
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/api/incidents/pattern-summary',
+      tag: 'incidents',
+      summary:
+        'The pattern summary (findings with the reports behind each, limits, warnings, authorities) and the facts it proposes for a case (`facts.patch`, and per value in `facts.basis` why and the reports behind it). A disparity needs a benchmark (`benchmarkEthnicity`, `benchmarkShare`, `benchmarkSource` together). No identifying data; the statistics themselves are GET /api/incidents/aggregate. Audited.',
+      access: 'incident.read',
+      query: PatternQuery,
+      responses: [{ status: 200, description: 'The summary', schema: PatternSummaryOut }],
+      handler: async ({ c, deps, user, query, lang }) => {
+        const { aggregates: _aggregates, ...summary } = await deps.store.incidents.patternSummary(
+          actorOf(c, user),
+          patternOptions({
+            ...query,
+            ...(query.benchmarkEthnicity && query.benchmarkShare !== undefined && query.benchmarkSource
+              ? { benchmark: { ethnicity: query.benchmarkEthnicity, share: query.benchmarkShare, source: query.benchmarkSource } }
+              : {}),
+          }),
+        );
+        return c.json(withRenderedMessages(summary, lang));
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/cases/:caseId/pattern-facts',
+      tag: 'incidents',
+      summary:
+        "Apply facts the pattern summary proposes (same scope as GET /api/incidents/pattern-summary; `paths`: which of its `facts.basis` values, all when absent) to a case of your organization (404 otherwise) as a new revision. An answer the case already has (anything but absent or 'unknown') is kept and listed in `skipped` unless `replace: true`. `revision` is null when nothing was applied; 400 `invalid_facts` when the result would not be valid facts. Audited.",
+      access: 'case.update',
+      params: CaseIdParams,
+      body: PatternBody.extend({
+        paths: z.array(z.string().regex(/^enforcement\.[A-Za-z0-9]+$/, 'a proposed value path, e.g. enforcement.countyPolicyHonorsAllDetainers')).min(1).max(20).optional(),
+        replace: z.boolean().default(false).describe('Replace answers the case already has'),
+      }).strict(),
+      responses: [
+        {
+          status: 200,
+          description: 'What was applied and skipped, and the new revision (null when nothing was applied)',
+          schema: z.object({
+            revision: z.object({ caseId: Id, revision: z.number().int(), facts: z.unknown(), note: z.string().nullable(), authorId: Id, createdAt: Timestamp }).nullable(),
+            applied: z.array(z.object({ path: z.string(), value: z.unknown(), previous: z.unknown() })),
+            skipped: z.array(z.object({ path: z.string(), reason: z.enum(['answered', 'same', 'notProposed']), current: z.unknown().optional() })),
+          }),
+        },
+      ],
+      handler: async ({ c, deps, user, params, body }) => {
+        const { paths, replace, ...scope } = body;
+        const r = await deps.store.incidents.applyPatternFacts(actorOf(c, user), params.caseId, {
+          ...patternOptions(scope),
+          ...(paths ? { paths } : {}),
+          replace,
+        });
+        if (!r.ok) requireValidFacts(r.facts);
+        return c.json(r.ok ? { revision: r.revision, applied: r.applied, skipped: r.skipped } : { revision: null, applied: [], skipped: [] });
       },
     }),
     defineRoute({
