@@ -4,11 +4,12 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyze } from '../core/analysis/analyze.ts';
-import { loadReference } from '../data/load-reference.ts';
+import { loadReference, type LoadOptions } from '../data/load-reference.ts';
 import { processRow, type Row, type RowContext } from './batch.ts';
 
-const data = workerData as { csvDir: string; outDir: string; formats?: RowContext['formats'] };
-const reference = loadReference();
+const data = workerData as { csvDir: string; outDir: string; formats?: RowContext['formats']; factsFiles?: boolean; referenceLoad?: LoadOptions };
+// The same reference as the caller's (its data directory and the sheets it read from the database), else the default.
+const reference = loadReference(data.referenceLoad ?? {});
 const ctx: RowContext = { ...data, reference, analyze: (f, r) => analyze(f, { reference: r }) };
 
 parentPort!.on('message', async (m: { index: number; row: Row }) => {

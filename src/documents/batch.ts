@@ -18,6 +18,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Facts } from '../core/facts/index.ts';
 import type { Analysis } from '../core/analysis/types.ts';
 import type { Reference } from '../core/reference/reference.ts';
+import type { LoadOptions } from '../data/load-reference.ts';
 import { buildPacket, type Format } from './build-packet.ts';
 import { parsePacketFile, writePacket } from './write-packet.ts';
 import { t } from '../i18n/i18n.ts';
@@ -91,6 +92,8 @@ export interface BatchOptions {
   onProgress?: (done: number, total: number) => void;
   /** Worker threads (default: 1 = in this thread). Workers load the analysis engine and reference data themselves. */
   workers?: number;
+  /** How `reference` was loaded (e.g. with the sheets imported into the database): workers load theirs the same way. */
+  referenceLoad?: LoadOptions;
   /** See RowContext.factsFiles. */
   factsFiles?: boolean;
 }
@@ -184,7 +187,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     await Promise.all(
       Array.from({ length: workers }, () =>
         new Promise<void>((resolveWorker, rejectWorker) => {
-          const w = new Worker(new URL('./batch-worker.mjs', import.meta.url), { workerData: { csvDir, outDir: opts.outDir, formats: opts.formats, factsFiles: opts.factsFiles } });
+          const w = new Worker(new URL('./batch-worker.mjs', import.meta.url), { workerData: { csvDir, outDir: opts.outDir, formats: opts.formats, factsFiles: opts.factsFiles, referenceLoad: opts.referenceLoad } });
           const next = () => {
             const k = queue.shift();
             if (k === undefined) {

@@ -1,8 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { main } from '../main.ts';
-import { captureIo } from '../test-io.ts';
+import { captureIo, runMain, tempDataDir } from '../test-io.ts';
+import { openStore } from '../../store/index.ts';
 
 const F1 = 'examples/facts/f1-naturalization-interview-no-decision.json';
 const F6 = 'examples/facts/f6-county-detainer-hold-no-287g.json';
@@ -75,4 +77,49 @@ test('writ schema facts prints the JSON Schema; writ schema --help works', async
   assert.match(h.out, /JSON Schema/);
   const bad = captureIo();
   assert.equal(await main(['schema', 'facts', 'extra'], bad), 2);
+});
+
+test('writ analyze looks the agency up in the 287(g) sheets imported into the data directory database, and opens it only then', async () => {
+  const { dir, dataDir } = tempDataDir('writ-analyze-');
+  try {
+    // A Texas county hold by an agency on none of the shipped sheets, its 287(g) status not given.
+    const facts = JSON.parse(readFileSync('examples/facts/f6c-county-detainer-hold-texas.json', 'utf8'));
+    facts.enforcement = { ...facts.enforcement, agency: { name: "Loving County Sheriff's Office", type: 'sheriff', state: 'TX' }, has287g: 'unknown' };
+    const factsFile = join(dir, 'loving.json');
+    writeFileSync(factsFile, JSON.stringify(facts));
+    const known = join(dir, 'loving-known.json');
+    writeFileSync(known, JSON.stringify({ ...facts, enforcement: { ...facts.enforcement, has287g: 'no' } }));
+    const sheet = join(dir, 'participatingAgencies09012025.csv');
+    writeFileSync(sheet, "STATE,LAW ENFORCEMENT AGENCY,TYPE,COUNTY,SUPPORT TYPE,SIGNED,MOA\nTEXAS,Loving County Sheriff's Office,County,Loving County,Warrant Service Officer,8/20/2025,link pending\n");
+    const fromSheets = /From ICE's 287\(g\) sheets on the event date: agreement yes \(WSO\)/;
+
+    mkdirSync(dataDir);
+    const before = await runMain('analyze', factsFile, '--remedy', 'SEC1983', '--data-dir', dataDir);
+    assert.equal(before.code, 0, before.err);
+    assert.match(before.out, /Whether the agency had a 287\(g\) agreement on that date is not known/);
+    assert.deepEqual(readdirSync(dataDir), [], 'no database created');
+
+    assert.equal((await runMain('data', 'import-287g', sheet, '--data-dir', dataDir)).code, 0);
+    const after = await runMain('analyze', factsFile, '--remedy', 'SEC1983', '--data-dir', dataDir);
+    assert.equal(after.code, 0, after.err);
+    assert.match(after.out, fromSheets);
+    assert.match(after.out, /— BARRED/);
+
+    // Held by a server: the analysis goes on without the imports and says so; facts that answer the 287(g)
+    // question do not need the sheets, so the database is not opened and there is no note.
+    const server = await openStore({ dataDir, jobs: false });
+    try {
+      const held = await runMain('analyze', factsFile, '--remedy', 'SEC1983', '--data-dir', dataDir);
+      assert.equal(held.code, 0);
+      assert.match(held.err, /writ serve is using this data directory/);
+      assert.doesNotMatch(held.out, fromSheets);
+      const answered = await runMain('analyze', known, '--remedy', 'SEC1983', '--data-dir', dataDir);
+      assert.equal(answered.code, 0);
+      assert.equal(answered.err, '');
+    } finally {
+      await server.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

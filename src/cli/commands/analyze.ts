@@ -4,15 +4,16 @@
  * reference data, call analyze() (src/core/analysis), print.
  */
 import { UsageError, parseCommandArgs, printJson, readInput, type Command, type Io } from '../command.ts';
-import { pickLang } from './lookup.ts';
-import { parseFacts } from '../../core/facts/index.ts';
+import { commandReference, pickLang } from './lookup.ts';
+import { parseFacts, type Facts } from '../../core/facts/index.ts';
 import { analyze } from '../../core/analysis/analyze.ts';
 import { renderAnalysisText } from '../../core/analysis/render-analysis-text.ts';
 import { REMEDY_IDS, type AnalysisContext } from '../../core/analysis/types.ts';
+import type { Lang } from '../../i18n/i18n.ts';
 import { withRenderedMessages } from '../../server/render-messages.ts';
 import { NOT_LEGAL_ADVICE } from '../main.ts';
 
-const HELP = `Usage: writ analyze <facts.json | -> [--json] [--lang en|es] [--remedy ID] [--brief] [--today YYYY-MM-DD]
+const HELP = `Usage: writ analyze <facts.json | -> [--json] [--lang en|es] [--remedy ID] [--brief] [--today YYYY-MM-DD] [--data-dir DIR]
 
 Reads one case's facts (the JSON format printed by \`writ schema facts\`, explained in docs/facts.md; \`-\` reads
 standard input) and prints, for each federal-court remedy: viable, weak, barred or unknown; the findings element by
@@ -32,16 +33,29 @@ Options:
   --brief            leave out the element-by-element findings
   --today DATE       the analysis date when the facts have no analysisDate (default: today, UTC)
   --no-reference     do not load the reference data (venue then comes from facts.venue or the state only)
+  --data-dir DIR     where Writ's database is (default: $WRIT_DATA_DIR, then the platform's data directory):
+                     when the facts name a local agency without saying whether it had a 287(g) agreement,
+                     the 287(g) sheets imported into that database are searched too (see writ lookup agency)
 
 Exit codes: 0 analysis printed; 2 bad input (the facts' problems are listed, each with its path).
 
 ${NOT_LEGAL_ADVICE}
 `;
 
-async function loadReferenceQuietly(io: Io): Promise<AnalysisContext['reference']> {
+/**
+ * Whether the analysis will look the facts' agency up in the 287(g) sheets (the condition of agency287g in
+ * src/core/analysis/derive-venue.ts): a local agency is named and the facts do not say whether it had an agreement.
+ * Only then is the Writ database opened for its imported sheets (that takes seconds).
+ */
+export function needs287gSheets(facts: Facts): boolean {
+  const e = facts.enforcement;
+  if (e?.has287g && e.has287g !== 'unknown') return false;
+  return Boolean(e?.agency?.name && e.agency.type && e.agency.type !== 'ice' && e.agency.type !== 'cbp');
+}
+
+async function loadReferenceQuietly(io: Io, lang: Lang, dataDir: string | undefined, facts: Facts): Promise<AnalysisContext['reference']> {
   try {
-    const { loadReference } = await import('../../data/load-reference.ts');
-    return loadReference();
+    return (await commandReference(io, lang, dataDir, needs287gSheets(facts))).reference;
   } catch (e) {
     io.stderr(`writ analyze: reference data not available (${(e as Error).message}); venue comes from the facts and the state only.\n`);
     return undefined;
@@ -60,6 +74,7 @@ const command: Command = {
       brief: { type: 'boolean' },
       today: { type: 'string' },
       'no-reference': { type: 'boolean' },
+      'data-dir': { type: 'string' },
     });
     const lang = pickLang(values.lang);
     if (positionals.length !== 1) {
@@ -80,7 +95,7 @@ const command: Command = {
       const list = parsed.problems.map((p) => `  ${p.path || '(the whole file)'}: ${p.message}`).join('\n');
       throw new UsageError(`the facts have ${parsed.problems.length} problem(s):\n${list}\nSee \`writ schema facts\` and docs/facts.md.`);
     }
-    const reference = values['no-reference'] ? undefined : await loadReferenceQuietly(io);
+    const reference = values['no-reference'] ? undefined : await loadReferenceQuietly(io, lang, values['data-dir'], parsed.facts);
     const analysis = analyze(parsed.facts, {
       ...(reference ? { reference } : {}),
       ...(values.today ? { today: values.today } : {}),

@@ -1,7 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { main } from '../main.ts';
-import { captureIo } from '../test-io.ts';
+import { captureIo, runMain, tempDataDir } from '../test-io.ts';
+import { openStore } from '../../store/index.ts';
 
 async function run(...args: string[]) {
   const io = captureIo();
@@ -77,4 +80,62 @@ test('lookup facility, field-office, and Spanish output', async () => {
   const es = await run('lookup', 'venue', '--state', 'MO', '--county', 'St. Louis', '--lang', 'es');
   assert.match(es.out, /Tribunal/);
   assert.match(es.out, /se eligió St\. Louis County/);
+});
+
+test('lookup agency uses a 287(g) sheet imported into the data directory database; a data directory without one stays without one', async () => {
+  const { dir, dataDir } = tempDataDir('writ-lookup-');
+  const prevDataDir = process.env.WRIT_DATA_DIR;
+  try {
+    // Loving County is on none of the shipped sheets.
+    const file = join(dir, 'participatingAgencies09012025.csv');
+    writeFileSync(file, "STATE,LAW ENFORCEMENT AGENCY,TYPE,COUNTY,SUPPORT TYPE,SIGNED,MOA\nTEXAS,Loving County Sheriff's Office,County,Loving County,Warrant Service Officer,8/20/2025,link pending\n");
+    const agency = (...more: string[]) => runMain('lookup', 'agency', 'loving co so', '--state', 'TX', '--on', '2025-09-01', ...more);
+
+    mkdirSync(dataDir);
+    const none = await agency('--data-dir', dataDir);
+    assert.equal(none.code, 1, 'not on the shipped sheets');
+    assert.equal(none.err.includes('Note:'), false);
+    assert.deepEqual(readdirSync(dataDir), [], 'no database (nor key) created by a lookup');
+
+    const imported = await runMain('data', 'import-287g', file, '--data-dir', dataDir);
+    assert.equal(imported.code, 0, imported.err);
+    const found = await agency('--data-dir', dataDir);
+    assert.equal(found.code, 0, found.err);
+    assert.equal(found.err, '');
+    assert.match(found.out, /Loving County Sheriff's Office \(TX\)/);
+    assert.match(found.out, /YES/);
+    assert.match(found.out, /WSO \(Warrant Service Officer\): signed 2025-08-20/);
+    assert.match(found.out, /2025-07-18, 2025-09-01/, 'the imported sheet follows the shipped ones');
+
+    // $WRIT_DATA_DIR is the data directory when --data-dir is not given.
+    process.env.WRIT_DATA_DIR = dataDir;
+    const viaEnv = await runMain('lookup', 'agency', 'loving co so', '--state', 'TX', '--json');
+    assert.equal(viaEnv.code, 0, viaEnv.err);
+    assert.equal(JSON.parse(viaEnv.out).value.hadAgreement, 'yes');
+    if (prevDataDir === undefined) delete process.env.WRIT_DATA_DIR;
+    else process.env.WRIT_DATA_DIR = prevDataDir;
+
+    // While a server holds the data directory: the other sheets answer, a note on stderr says why; never a failure.
+    const server = await openStore({ dataDir, jobs: false });
+    try {
+      const held = await agency('--data-dir', dataDir);
+      assert.equal(held.code, 1);
+      assert.match(held.err, /writ serve is using this data directory/);
+      const heldEs = await agency('--data-dir', dataDir, '--lang', 'es');
+      assert.match(heldEs.err, /writ serve está usando este directorio de datos/);
+      const heldColbert = await runMain('lookup', 'agency', 'colbert co so', '--state', 'AL', '--data-dir', dataDir);
+      assert.equal(heldColbert.code, 0);
+      assert.match(heldColbert.out, /Colbert County Sheriff's Office/);
+      // Venue does not depend on the sheets: the database is not even opened.
+      const venue = await runMain('lookup', 'venue', '--state', 'TX', '--county', 'Loving', '--data-dir', dataDir);
+      assert.equal(venue.code, 0);
+      assert.equal(venue.err, '');
+    } finally {
+      await server.close();
+    }
+  } finally {
+    if (prevDataDir === undefined) delete process.env.WRIT_DATA_DIR;
+    else process.env.WRIT_DATA_DIR = prevDataDir;
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

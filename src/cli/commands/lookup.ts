@@ -1,9 +1,10 @@
 /**
  * `writ lookup agency|venue|facility|field-office`: the reference data answers a lawyer needs at 11 p.m.
- * Thin: parse, call the Reference (src/data/load-reference.ts), print.
+ * Thin: parse, call the Reference (referenceForCommand, src/data/imported-sheets.ts), print.
  */
 import { UsageError, parseCommandArgs, printJson, type Command, type Io } from '../command.ts';
-import { loadReference } from '../../data/load-reference.ts';
+import { commandDataDir, referenceForCommand, type CommandReference } from '../../data/imported-sheets.ts';
+import { userDataDir } from '../../data/user-data-dir.ts';
 import { isLang, render, t, type Lang, type Message } from '../../i18n/i18n.ts';
 import type { Agency287gStatus, CountyVenue, DetentionFacility, FieldOffice, Lookup, Reference } from '../../core/reference/reference.ts';
 import { MODEL_NAMES } from '../../core/reference/parse-287g-sheet.ts';
@@ -28,8 +29,16 @@ export function pickLang(value: string | undefined): Lang {
 /** Lookups that failed because the input itself is malformed (exit 2) rather than not found (exit 1). */
 const BAD_INPUT = new Set(['reference:state.unknown', 'reference:zip.invalid', 'reference:agency.badDate', 'reference:county.empty', 'reference:facility.empty', 'reference:agency.empty']);
 
-function ref(dataDir: string | undefined): Reference {
-  return loadReference(dataDir ? { dataDir } : {});
+/**
+ * The reference data for a command (lookup, analyze, packet). `sheets`: the answer depends on 287(g) sheets, so
+ * those imported into the Writ database are read (opening it only when there is one); a note on stderr when it
+ * cannot be read, and the command goes on without them. Venue, facility and field-office answers do not depend on
+ * the sheets and never open the database. `--data-dir`, else $WRIT_DATA_DIR, else the platform's data directory.
+ */
+export async function commandReference(io: Io, lang: Lang, dataDirOption: string | undefined, sheets: boolean): Promise<CommandReference> {
+  const r = await referenceForCommand(commandDataDir(dataDirOption), { sheets });
+  if (r.warning) io.stderr(t(lang, r.warning === 'locked' ? 'reference:cli.databaseLocked' : 'reference:cli.databaseUnavailable') + '\n');
+  return r;
 }
 
 function lines(io: Io, rows: Array<[string, string | null | undefined]>): void {
@@ -142,13 +151,19 @@ const agency: Command = {
 Searches ICE's 287(g) participating and pending sheets held by Writ (forgiving: "harris co so",
 case, punctuation, apostrophes, small typos) and says whether the agency had an agreement on --on
 (default: the date of the newest sheet). Shows each agreement's model (JEM, TFM, WSO), signed date,
-MOA link and the sheets that list it. Exit 0 found, 1 not found or ambiguous, 2 bad input.`,
+MOA link and the sheets that list it. Exit 0 found, 1 not found or ambiguous, 2 bad input.
+
+The sheets are those shipped with Writ plus those imported (writ data import-287g, or the server's
+Jobs screen) into the Writ database: PostgreSQL when DATABASE_URL is set, else the data directory
+(--data-dir, else $WRIT_DATA_DIR, else ${userDataDir()}). Reading the embedded database takes a
+few seconds; a data directory without one is not touched. While writ serve holds the data
+directory, the answer comes from the other sheets and a note on stderr says so.`,
   run: async (argv, io) => {
     const { values, positionals } = parseCommandArgs(argv, { ...common, state: { type: 'string' }, on: { type: 'string' } });
     const lang = pickLang(values.lang);
     const name = positionals.join(' ').trim();
     if (!name) throw new UsageError(t(lang, 'reference:cli.needText'));
-    const reference = ref(values['data-dir']);
+    const { reference } = await commandReference(io, lang, values['data-dir'], true);
     const r = reference.agency287g({ name, state: values.state, on: values.on });
     if (values.json) {
       printJson(io, r);
@@ -172,7 +187,7 @@ Source: 28 U.S.C. §§ 81–131 (see docs/reference-data.md).`,
   run: async (argv, io) => {
     const { values } = parseCommandArgs(argv, { ...common, state: { type: 'string' }, county: { type: 'string' }, zip: { type: 'string' } }, false);
     const lang = pickLang(values.lang);
-    const reference = ref(values['data-dir']);
+    const { reference } = await commandReference(io, lang, values['data-dir'], false);
     if (values.zip !== undefined) {
       const r = reference.zipVenue(values.zip);
       if (values.json) {
@@ -218,7 +233,7 @@ disputed or the facility lies outside every district, Writ says why.`,
     const lang = pickLang(values.lang);
     const text = positionals.join(' ').trim();
     if (!text) throw new UsageError(t(lang, 'reference:cli.needText'));
-    const reference = ref(values['data-dir']);
+    const { reference } = await commandReference(io, lang, values['data-dir'], false);
     const r = reference.facility(text, values.state);
     if (values.json) {
       printJson(io, r.status === 'found' ? { ...r, fieldOfficeDetails: reference.fieldOfficeForFacility(r.value.id) } : r);
@@ -240,7 +255,7 @@ county (its Field Office Director is a usual habeas respondent), with address, p
     const lang = pickLang(values.lang);
     if (!values.state) throw new UsageError(t(lang, 'reference:cli.needState'));
     if (!values.county) throw new UsageError(t(lang, 'reference:cli.needCounty'));
-    const reference = ref(values['data-dir']);
+    const { reference } = await commandReference(io, lang, values['data-dir'], false);
     const r = reference.fieldOfficeForCounty({ state: values.state, county: values.county });
     if (values.json) {
       printJson(io, r);

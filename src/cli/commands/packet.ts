@@ -3,7 +3,7 @@
  * one packet per row. Thin: parse, call buildPacket / runBatch, print.
  */
 import { readFile } from 'node:fs/promises';
-import { parseCommandArgs, printJson, readInput, UsageError, type Command } from '../command.ts';
+import { parseCommandArgs, printJson, readInput, UsageError, type Command, type Io } from '../command.ts';
 import { isLang, render, t, type Lang } from '../../i18n/i18n.ts';
 import type { Facts } from '../../core/facts/index.ts';
 import type { Analysis } from '../../core/analysis/types.ts';
@@ -11,9 +11,12 @@ import type { Reference } from '../../core/reference/reference.ts';
 import { buildPacket, type Format } from '../../documents/build-packet.ts';
 import { PacketInputError, parsePacketFile, writePacket } from '../../documents/write-packet.ts';
 import { NotFillableError } from '../../documents/fill-official-pdf.ts';
+import type { LoadOptions } from '../../data/load-reference.ts';
+import { commandReference } from './lookup.ts';
+import { needs287gSheets } from './analyze.ts';
 
-const HELP = `Usage: writ packet <facts.json> --out <dir> [--format docx,pdf] [--zip] [--json]
-       writ packet --batch <clients.csv> --out <dir> [--format docx,pdf]
+const HELP = `Usage: writ packet <facts.json> --out <dir> [--format docx,pdf] [--zip] [--json] [--data-dir DIR]
+       writ packet --batch <clients.csv> --out <dir> [--format docx,pdf] [--data-dir DIR]
 
 Builds the filing packet for a case: the complaint or petition, proposed orders, civil cover sheet (JS 44),
 summonses (AO 440), certificate of service, exhibit index, cover letter and a how-to-file sheet (English and
@@ -34,6 +37,9 @@ Options:
                        rows already done are skipped, so a stopped batch resumes
   --workers <n>        batch: worker threads (default: the number of CPU cores)
   --json               print the manifest as JSON
+  --data-dir <dir>     where Writ's database is (default: $WRIT_DATA_DIR, then the platform's data directory):
+                       the 287(g) sheets imported into it are searched too when the facts name a local agency
+                       without saying whether it had a 287(g) agreement (a batch reads them once, for every row)
   --lang en|es         language of the summary printed here (the court papers are in English; the
                        how-to-file sheet and the privacy report come in both languages)
 
@@ -46,16 +52,26 @@ function formats(v: string | undefined): Format[] {
   return [...new Set(list)] as Format[];
 }
 
-async function loadEngine(): Promise<{ analyze: (f: Facts, r?: Reference) => Analysis; reference?: Reference }> {
+/**
+ * The analysis engine and the reference data (referenceForCommand, through commandReference): with the 287(g) sheets
+ * imported into the Writ database when `sheets` (a batch, or facts whose agency the analysis looks up).
+ * `load`: how the reference was loaded, for the batch's worker threads.
+ */
+async function loadEngine(
+  io: Io,
+  lang: Lang,
+  dataDir: string | undefined,
+  sheets: boolean,
+): Promise<{ analyze: (f: Facts, r?: Reference) => Analysis; reference?: Reference; load?: LoadOptions }> {
   const { analyze } = await import('../../core/analysis/analyze.ts');
   let reference: Reference | undefined;
+  let load: LoadOptions | undefined;
   try {
-    const { loadReference } = await import('../../data/load-reference.ts');
-    reference = loadReference();
+    ({ reference, load } = await commandReference(io, lang, dataDir, sheets));
   } catch {
     reference = undefined;
   }
-  return { analyze: (f, r) => analyze(f, { reference: r }), reference };
+  return { analyze: (f, r) => analyze(f, { reference: r }), reference, load };
 }
 
 async function readPdf(path: string | undefined): Promise<Uint8Array | undefined> {
@@ -83,6 +99,7 @@ const command: Command = {
       'ao440-pdf': { type: 'string' },
       workers: { type: 'string' },
       lang: { type: 'string' },
+      'data-dir': { type: 'string' },
     });
     if (values.lang !== undefined && !isLang(values.lang)) throw new UsageError(`--lang must be en or es, not "${values.lang}".`);
     const lang: Lang = isLang(values.lang) ? values.lang : 'en';
@@ -90,7 +107,7 @@ const command: Command = {
     const fmt = formats(values.format);
     if (values.batch) {
       const { runBatch } = await import('../../documents/batch.ts');
-      const engine = await loadEngine();
+      const engine = await loadEngine(io, lang, values['data-dir'], true);
       const progress = (done: number, total: number) => {
         if (!io.isTty) return;
         const width = 30;
@@ -100,7 +117,7 @@ const command: Command = {
       const { availableParallelism } = await import('node:os');
       const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
       if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`--workers must be a whole number from 1 to 64, not "${values.workers}".`);
-      const r = await runBatch({ csvFile: values.batch, outDir: values.out, formats: fmt, reference: engine.reference, analyze: engine.analyze, onProgress: progress, workers }).catch((e: NodeJS.ErrnoException) => {
+      const r = await runBatch({ csvFile: values.batch, outDir: values.out, formats: fmt, reference: engine.reference, referenceLoad: engine.load, analyze: engine.analyze, onProgress: progress, workers }).catch((e: NodeJS.ErrnoException) => {
         if (e.code === 'ENOENT') throw new UsageError(`File not found: ${values.batch}`);
         if (e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' || /csv/i.test(e.code ?? '')) throw new UsageError(t('en', 'documents:errors.badCsv', { file: values.batch!, message: e.message }));
         throw e;
@@ -118,7 +135,7 @@ const command: Command = {
       if (e instanceof PacketInputError) throw new UsageError(e.message);
       throw e;
     }
-    const engine = await loadEngine();
+    const engine = await loadEngine(io, lang, values['data-dir'], needs287gSheets(parsed.facts));
     const analysis = engine.analyze(parsed.facts, engine.reference);
     let packet;
     try {
