@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../main.ts';
-import { captureIo } from '../test-io.ts';
+import { captureIo, runMain, tempDataDir } from '../test-io.ts';
 import { runBatch } from '../../documents/batch.ts';
 import { FIXTURE_ANALYSES } from '../../../test/golden/fixture-analysis.ts';
 
@@ -80,4 +80,37 @@ test('writ packet writes each document, the manifest with the SHA-256 of every f
   assert.ok(manifest.caseTypes.some((c: { nos: string }) => c.nos === '462'));
   assert.ok(existsSync(join(out, 'packet.zip')));
   assert.ok(existsSync(join(out, 'privacy-report.json')));
+});
+
+test('writ packet and writ packet --batch (worker threads) use a 287(g) sheet imported into the data directory database', async () => {
+  const { dir: tmp, dataDir } = tempDataDir('writ-packet-287g-');
+  try {
+    // A Texas county hold by an agency on none of the shipped sheets, its 287(g) status not given.
+    const facts = JSON.parse(readFileSync('examples/facts/f6c-county-detainer-hold-texas.json', 'utf8'));
+    facts.enforcement = { ...facts.enforcement, agency: { name: "Loving County Sheriff's Office", type: 'sheriff', state: 'TX' }, has287g: 'unknown' };
+    writeFileSync(join(tmp, 'loving.json'), JSON.stringify(facts));
+    const sheet = join(tmp, 'participatingAgencies09012025.csv');
+    writeFileSync(sheet, "STATE,LAW ENFORCEMENT AGENCY,TYPE,COUNTY,SUPPORT TYPE,SIGNED,MOA\nTEXAS,Loving County Sheriff's Office,County,Loving County,Warrant Service Officer,8/20/2025,link pending\n");
+    const fromSheets = (folder: string) =>
+      JSON.stringify(JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'))).includes('agency287gFromSheets');
+
+    const before = await runMain('packet', join(tmp, 'loving.json'), '--out', join(tmp, 'before'), '--format', 'docx', '--data-dir', dataDir);
+    assert.equal(before.code, 0, before.err);
+    assert.equal(fromSheets(join(tmp, 'before')), false, 'not on the shipped sheets');
+    assert.equal(existsSync(dataDir), false, 'no database created');
+
+    assert.equal((await runMain('data', 'import-287g', sheet, '--data-dir', dataDir)).code, 0);
+    const one = await runMain('packet', join(tmp, 'loving.json'), '--out', join(tmp, 'one'), '--format', 'docx', '--data-dir', dataDir);
+    assert.equal(one.code, 0, one.err);
+    assert.ok(fromSheets(join(tmp, 'one')));
+    assert.match(one.out, /287\(g\) status comes from ICE's published sheets/);
+
+    // Two rows on two worker threads: each thread builds the reference with the imported sheet.
+    writeFileSync(join(tmp, 'rows.csv'), 'id,facts_file\nr1,loving.json\nr2,loving.json\n');
+    const batch = await runMain('packet', '--batch', join(tmp, 'rows.csv'), '--out', join(tmp, 'batch'), '--format', 'docx', '--workers', '2', '--data-dir', dataDir);
+    assert.equal(batch.code, 0, batch.err);
+    assert.ok(fromSheets(join(tmp, 'batch', 'r1')) && fromSheets(join(tmp, 'batch', 'r2')));
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 });
