@@ -3,6 +3,7 @@
  * as an SVG chart (from the API's in-page chart, which is not logged as an export), each number a link to the reports
  * behind it (each a link to its report page), and the exports (CSV without
  * identifying fields, statistics CSV, chart SVG, pattern report PDF). Limits of the data are stated on the page.
+ * "Facts for a case" (src/web/incidents/pattern-facts.tsx) applies the facts the pattern summary proposes to a case.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +14,7 @@ import { TableWrap } from '../components/table-wrap.tsx';
 import { useLoad } from '../components/use-load.ts';
 import { Link, useRoute } from '../router.tsx';
 import { DIMENSIONS, type Aggregates } from '../../core/incidents/aggregate-incidents.ts';
+import { PatternFacts } from '../incidents/pattern-facts.tsx';
 
 export default function IncidentPatterns() {
   const { t, i18n } = useTranslation('web');
@@ -30,9 +32,10 @@ export default function IncidentPatterns() {
     [openDim, openKey],
   );
   // Labels for the reports behind a number (date and agency, never identifying data): from the list of reports.
+  // Also labels the reports behind each proposed fact ("Facts for a case").
   const list = useLoad(
-    () => (openDim ? api<{ incidents: Array<{ id: string; facets: { date?: string; agency?: string } | null }> }>('GET', '/api/incidents?status=submitted&limit=500') : Promise.resolve(null)),
-    [openDim],
+    () => api<{ incidents: Array<{ id: string; facets: { date?: string; agency?: string } | null }> }>('GET', '/api/incidents?status=submitted&limit=500'),
+    [],
   );
   const labelOf = (id: string) => {
     const f = list.data?.incidents.find((x) => x.id === id)?.facets;
@@ -121,6 +124,7 @@ export default function IncidentPatterns() {
               )}
             </section>
           )}
+          <PatternFacts labelOf={labelOf} />
           <h2>{t('incidents.patterns.exports')}</h2>
           <div className="actions">
             <button type="button" onClick={() => void download('/api/incidents/export/reports.csv', 'incident-reports.csv')}>{t('incidents.patterns.exportCsv')}</button>

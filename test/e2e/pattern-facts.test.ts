@@ -1,0 +1,100 @@
+/**
+ * Browser journey for issue 7's "Facts for a case": ten reports in which every ICE detainer was honored make the
+ * patterns page propose the county's policy; on a 375 px screen, with the keyboard, the person applies it to a case and
+ * opens the case's analysis, where the § 1983 county-liability reason now says the county is liable for its policy.
+ * Axe runs on the section and must report no WCAG 2.1 A/AA violation. Same harness as incidents.test.ts.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { axe, errors, newPage, openWorld, SEED, shot, type World } from './harness.ts';
+import { ui } from './interview-driver.ts';
+import { loadResources } from '../../src/i18n/i18n.ts';
+import { sampleReport } from '../../src/core/incidents/sample-report.ts';
+import { MIN_EVENTS_FOR_FACTS } from '../../src/core/incidents/pattern-summary.ts';
+
+let world: World;
+before(async () => {
+  world = await openWorld();
+});
+after(async () => {
+  await world?.close();
+});
+
+const resources = loadResources();
+const text = (ns: 'incidents' | 'analysis', key: string): string => {
+  const v = key.split('.').reduce<unknown>((a, k) => (a as Record<string, unknown> | undefined)?.[k], resources.en[ns]);
+  if (typeof v !== 'string') throw new Error(`no ${ns}:${key} in en`);
+  return v;
+};
+
+/** A county hold on a detainer, no 287(g) (rules/remedies/sec1983.json's viable case) without the county's policy. */
+const HOLD_FACTS = {
+  version: 1,
+  analysisDate: '2026-03-06',
+  person: { custody: 'detained' },
+  detention: {
+    custodianType: 'county_jail_ice_hold',
+    facility: { name: 'Example County Jail', state: 'OR' },
+    releaseEligibleAt: '2026-03-05T17:00',
+    heldSolelyOnDetainer: 'yes',
+    iceTookCustody: 'no',
+  },
+  detainer: { issued: 'yes', form: 'I-247A', warrant: 'I-200' },
+  enforcement: { agency: { type: 'sheriff', state: 'OR' }, has287g: 'no', actions: ['detainer_hold'] },
+};
+
+test('facts for a case on a phone: the proposed county policy is applied to a case and its analysis opened', async () => {
+  const page = await newPage(world, { width: 375, height: 812 });
+  await page.goto(world.baseUrl + '/');
+  await page.evaluate(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+  await page.reload();
+  await page.getByLabel(ui('en', 'signIn.email')).fill(SEED.admin.email);
+  await page.getByLabel(ui('en', 'signIn.password')).fill(SEED.admin.password);
+  await page.getByRole('button', { name: ui('en', 'signIn.submit') }).click();
+  await page.getByRole('heading', { level: 1, name: ui('en', 'dashboard.title') }).waitFor();
+
+  // Data through the API as the signed-in admin: the reports (each detainer honored) and the case.
+  const reports = Array.from({ length: MIN_EVENTS_FOR_FACTS }, (_, i) =>
+    sampleReport({ when: { date: '2025-04-01', time: `${String(4 + i).padStart(2, '0')}:${i % 2 ? '10' : '40'}` } }),
+  );
+  // page.request shares the browser's session cookie; the CSRF token comes from the session.
+  const { csrfToken } = (await (await page.request.get(world.baseUrl + '/api/auth/csrf')).json()) as { csrfToken: string };
+  const post = async (path: string, data: unknown) => {
+    const res = await page.request.post(world.baseUrl + path, { headers: { 'X-CSRF-Token': csrfToken, Origin: world.baseUrl }, data });
+    assert.ok(res.ok(), `${path}: ${res.status()} ${await res.text()}`);
+    return (await res.json()) as { id?: string };
+  };
+  for (const report of reports) await post('/api/incidents', { report });
+  const caseId = (await post('/api/cases', { title: 'Detainer hold', facts: HOLD_FACTS })).id!;
+
+  await page.goto(world.baseUrl + '/incidents/patterns');
+  await page.getByRole('heading', { level: 2, name: text('incidents', 'caseFacts.heading') }).waitFor();
+  const policy = page.getByRole('checkbox', {
+    name: text('incidents', 'caseFacts.value')
+      .replace('{{field}}', text('incidents', 'caseFacts.field.countyPolicyHonorsAllDetainers'))
+      .replace('{{value}}', text('incidents', 'caseFacts.answer.yes')),
+  });
+  await policy.waitFor();
+  assert.equal(await policy.isChecked(), true, 'proposed values start chosen');
+  await page.getByText(text('incidents', 'warning.confirmFacts')).first().waitFor();
+  await page.getByText(text('incidents', 'caseFacts.reportsBehind_other').replace('{{count}}', String(MIN_EVENTS_FOR_FACTS))).waitFor();
+  await page.getByLabel(text('incidents', 'caseFacts.case'), { exact: true }).selectOption(caseId);
+  assert.deepEqual(await axe(page), [], 'axe found violations on the patterns page with facts for a case (375 px)');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the patterns page scrolls sideways by ${overflow}px at 375 px`);
+
+  // Keyboard: the apply button is reached and pressed with the keyboard.
+  await page.getByRole('button', { name: text('incidents', 'caseFacts.apply') }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByText(text('incidents', 'caseFacts.applied_one').replace('{{count}}', '1').replace('{{revision}}', '2')).waitFor();
+  assert.deepEqual(await axe(page), [], 'axe found violations after applying (375 px)');
+  await shot(page, 'pattern-facts-en', '01-facts-applied-375');
+
+  await page.getByRole('link', { name: text('incidents', 'caseFacts.openAnalysis') }).click();
+  await page.getByRole('heading', { level: 1, name: ui('en', 'analysis.title') }).waitFor();
+  await page.getByText(text('analysis', 'reason.monellPolicy')).first().waitFor();
+  assert.deepEqual(errors, []);
+});
