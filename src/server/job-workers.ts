@@ -3,7 +3,7 @@
  * (`store.jobs`, pg-boss). The queue carries only `{ jobId }`; the worker reads the job's encrypted input from the
  * database (src/store/jobs/job-records.ts), so on PostgreSQL any server sharing the database can take the job.
  *
- * - 'packet.batch': the batch CSV → runBatch (src/documents/batch.ts, the same core as `writ batch`) in a temporary
+ * - 'packet.batch': the batch CSV → runBatch (src/documents/batch.ts, the same core as `writ packet --batch`) in a temporary
  *   directory → one zip (each row's packet folder, batch-errors.csv) stored encrypted as the result. A failing row
  *   never fails the batch: it is a line of batch-errors.csv.
  * - 'reference.import-287g': the sheet → import287g (src/data/import-287g.ts, the same core as

@@ -7,12 +7,12 @@ import { import287g, ImportDateMissingError, type ImportResult } from '../../dat
 import { UnreadableFileError } from '../../data/read-sheet-file.ts';
 import { SheetFormatError, type SheetIssue } from '../../core/reference/parse-287g-sheet.ts';
 import { heldSheets } from '../../data/load-reference.ts';
-import { migrateLegacySheets, referenceForCommand, storeExists } from '../../data/imported-sheets.ts';
+import { migrateLegacySheets, storeExists } from '../../data/imported-sheets.ts';
 import { userDataDir } from '../../data/user-data-dir.ts';
 import { withStore } from '../../store/command-support.ts';
 import { resolveDataDir, type Store } from '../../store/index.ts';
 import { t, type Lang } from '../../i18n/i18n.ts';
-import { pickLang } from './lookup.ts';
+import { commandReference, pickLang } from './lookup.ts';
 
 const SHOW = 25;
 
@@ -146,10 +146,8 @@ const status: Command = {
   run: async (argv, io) => {
     const { values } = parseCommandArgs(argv, { json: { type: 'boolean' }, 'data-dir': { type: 'string' }, lang: { type: 'string' } }, false);
     const lang = pickLang(values.lang);
-    const dataDir = resolveDataDir(values['data-dir']);
     // The shipped sheets, an older Writ's data-directory sheets and those imported into the database (read only).
-    const { reference, warning } = await referenceForCommand(dataDir);
-    if (warning) io.stderr(t(lang, warning === 'locked' ? 'reference:cli.databaseLocked' : 'reference:cli.databaseUnavailable') + '\n');
+    const { reference } = await commandReference(io, lang, values['data-dir'], true);
     const sheets = reference.sheets287g();
     if (values.json) printJson(io, sheets);
     else {

@@ -127,7 +127,7 @@ export function jobRoutes(): AnyRoute[] {
       path: '/api/batches/packets',
       tag: 'jobs',
       summary:
-        'Queue a batch of filing packets: one packet per CSV row (the columns of `writ batch`, except facts_file). Answers 202 with the job id; the result is a zip of each row\'s packet and batch-errors.csv (a bad row never fails the batch).',
+        'Queue a batch of filing packets: one packet per CSV row (the columns of `writ packet --batch`, except facts_file). Answers 202 with the job id; the result is a zip of each row\'s packet and batch-errors.csv (a bad row never fails the batch).',
       access: 'batch.create',
       query: z.object({ formats: z.enum(['docx', 'pdf', 'both']).default('both').describe('Which files each packet gets') }),
       rawBody: {
