@@ -21,11 +21,16 @@ after(async () => {
 });
 
 const resources = loadResources();
-const text = (ns: 'incidents' | 'analysis', key: string): string => {
-  const v = key.split('.').reduce<unknown>((a, k) => (a as Record<string, unknown> | undefined)?.[k], resources.en[ns]);
-  if (typeof v !== 'string') throw new Error(`no ${ns}:${key} in en`);
+const text = (ns: 'incidents' | 'analysis', key: string, lang: 'en' | 'es' = 'en'): string => {
+  const v = key.split('.').reduce<unknown>((a, k) => (a as Record<string, unknown> | undefined)?.[k], resources[lang][ns]);
+  if (typeof v !== 'string') throw new Error(`no ${ns}:${key} in ${lang}`);
   return v;
 };
+/** The checkbox label of one proposed value. */
+const valueLabel = (field: string, answer: string, lang: 'en' | 'es' = 'en') =>
+  text('incidents', 'caseFacts.value', lang)
+    .replace('{{field}}', text('incidents', `caseFacts.field.${field}`, lang))
+    .replace('{{value}}', text('incidents', `caseFacts.answer.${answer}`, lang));
 
 /** A county hold on a detainer, no 287(g) (rules/remedies/sec1983.json's viable case) without the county's policy. */
 const HOLD_FACTS = {
@@ -72,11 +77,7 @@ test('facts for a case on a phone: the proposed county policy is applied to a ca
 
   await page.goto(world.baseUrl + '/incidents/patterns');
   await page.getByRole('heading', { level: 2, name: text('incidents', 'caseFacts.heading') }).waitFor();
-  const policy = page.getByRole('checkbox', {
-    name: text('incidents', 'caseFacts.value')
-      .replace('{{field}}', text('incidents', 'caseFacts.field.countyPolicyHonorsAllDetainers'))
-      .replace('{{value}}', text('incidents', 'caseFacts.answer.yes')),
-  });
+  const policy = page.getByRole('checkbox', { name: valueLabel('countyPolicyHonorsAllDetainers', 'yes') });
   await policy.waitFor();
   assert.equal(await policy.isChecked(), true, 'proposed values start chosen');
   await page.getByText(text('incidents', 'warning.confirmFacts')).first().waitFor();
@@ -96,5 +97,18 @@ test('facts for a case on a phone: the proposed county policy is applied to a ca
   await page.getByRole('link', { name: text('incidents', 'caseFacts.openAnalysis') }).click();
   await page.getByRole('heading', { level: 1, name: ui('en', 'analysis.title') }).waitFor();
   await page.getByText(text('analysis', 'reason.monellPolicy')).first().waitFor();
+
+  // With a comparison population, the disparity proposes pattern evidence (equal protection), with its warning.
+  await page.goto(world.baseUrl + '/incidents/patterns');
+  await page.getByLabel(text('incidents', 'caseFacts.benchmarkGroup')).selectOption('hispanic_latino');
+  await page.getByLabel(text('incidents', 'caseFacts.benchmarkShare')).fill('20');
+  await page.getByLabel(text('incidents', 'caseFacts.benchmarkSource')).fill('Test comparison population');
+  await page.getByRole('button', { name: text('incidents', 'caseFacts.update') }).click();
+  await page.getByRole('checkbox', { name: valueLabel('patternEvidence', 'yes') }).waitFor();
+  await page.getByText(text('incidents', 'warning.benchmarkSimilarlySituated')).waitFor();
+  await page.getByRole('button', { name: 'Español' }).click();
+  await page.getByRole('checkbox', { name: valueLabel('patternEvidence', 'yes', 'es') }).waitFor();
+  assert.deepEqual(await axe(page), [], 'axe found violations on the facts for a case in Spanish (375 px)');
+  await shot(page, 'pattern-facts-en', '02-benchmark-es-375');
   assert.deepEqual(errors, []);
 });

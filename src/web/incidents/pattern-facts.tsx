@@ -1,7 +1,8 @@
 /**
  * "Facts for a case" on the patterns page (issue 7): the values the pattern summary proposes (GET
- * /api/incidents/pattern-summary), each with its reason and the reports behind it (links to their pages), the warning
- * that a lawyer must confirm them, and applying the chosen ones to one of the organization's cases (POST
+ * /api/incidents/pattern-summary, for all agencies or one, with an optional comparison population for a disparity),
+ * each with its reason and the reports behind it (links to their pages), the summary's warnings (a lawyer must confirm
+ * proposed facts; [VERIFY] authorities), and applying the chosen ones to one of the organization's cases (POST
  * /api/cases/:caseId/pattern-facts: a new revision; answers the case has are kept unless "replace" is ticked), then a
  * link to that case's analysis.
  */
@@ -35,9 +36,32 @@ interface Applied {
 
 const field = (path: string) => path.split('.').pop() ?? path;
 
-export function PatternFacts({ labelOf }: { labelOf: (id: string) => string }) {
+/** The ethnicity values a benchmark can compare (incident-schema.ts ETHNICITIES without 'unknown'). */
+const GROUPS = ['hispanic_latino', 'black', 'white', 'asian', 'indigenous', 'middle_eastern_north_african', 'multiple', 'other'] as const;
+
+interface Scope {
+  agencyKey: string;
+  benchmark: { ethnicity: string; share: number; source: string } | null;
+}
+
+function summaryQuery(scope: Scope): string {
+  const q = new URLSearchParams();
+  if (scope.agencyKey) q.set('agencyKey', scope.agencyKey);
+  if (scope.benchmark) {
+    q.set('benchmarkEthnicity', scope.benchmark.ethnicity);
+    q.set('benchmarkShare', String(scope.benchmark.share));
+    q.set('benchmarkSource', scope.benchmark.source);
+  }
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+export function PatternFacts({ labelOf, agencies }: { labelOf: (id: string) => string; agencies: Array<{ key: string; label: string }> }) {
   const { t, i18n } = useTranslation('incidents');
-  const summary = useLoad(() => api<Summary>('GET', '/api/incidents/pattern-summary'), [i18n.language]);
+  const [scope, setScope] = useState<Scope>({ agencyKey: '', benchmark: null });
+  const [draft, setDraft] = useState({ agencyKey: '', ethnicity: '', percent: '', source: '' });
+  const benchmarkStarted = Boolean(draft.ethnicity || draft.percent || draft.source);
+  const summary = useLoad(() => api<Summary>('GET', `/api/incidents/pattern-summary${summaryQuery(scope)}`), [i18n.language, scope]);
   const cases = useLoad(() => api<{ cases: CaseSummary[] }>('GET', '/api/cases?status=open'), []);
   const [chosen, setChosen] = useState<Record<string, boolean>>({});
   const [caseId, setCaseId] = useState('');
@@ -50,7 +74,20 @@ export function PatternFacts({ labelOf }: { labelOf: (id: string) => string }) {
   const isChosen = (path: string) => chosen[path] ?? true;
   const valueText = (v: unknown) =>
     Array.isArray(v) ? v.join(', ') : v === 'yes' || v === 'no' || v === 'unknown' ? t(`caseFacts.answer.${v}`) : String(v);
-  const confirm = summary.data?.warnings.find((w) => w.code === 'incidents:warning.confirmFacts');
+  // The synthetic-data warning is shown at the top of the page already.
+  const warnings = (summary.data?.warnings ?? []).filter((w) => w.code !== 'incidents:warning.synthetic');
+  // Every proposed value needs a lawyer's confirmation, whichever values are proposed.
+  if (!warnings.some((w) => w.code === 'incidents:warning.confirmFacts')) warnings.unshift({ code: 'incidents:warning.confirmFacts', text: t('warning.confirmFacts') });
+
+  const update = (e: FormEvent) => {
+    e.preventDefault();
+    setResult(null);
+    setChosen({});
+    setScope({
+      agencyKey: draft.agencyKey,
+      benchmark: benchmarkStarted ? { ethnicity: draft.ethnicity, share: Number(draft.percent) / 100, source: draft.source.trim() } : null,
+    });
+  };
 
   const apply = async (e: FormEvent) => {
     e.preventDefault();
@@ -60,7 +97,12 @@ export function PatternFacts({ labelOf }: { labelOf: (id: string) => string }) {
     if (!caseId || paths.length === 0) return;
     setBusy(true);
     try {
-      const out = await api<Applied>('POST', `/api/cases/${encodeURIComponent(caseId)}/pattern-facts`, { paths, replace });
+      const out = await api<Applied>('POST', `/api/cases/${encodeURIComponent(caseId)}/pattern-facts`, {
+        ...(scope.agencyKey ? { agencyKey: scope.agencyKey } : {}),
+        ...(scope.benchmark ? { benchmark: scope.benchmark } : {}),
+        paths,
+        replace,
+      });
       setResult({ caseId, out });
     } catch (err) {
       setFailure(err instanceof ApiFailure ? err : new ApiFailure(0, 'client', ''));
@@ -73,12 +115,84 @@ export function PatternFacts({ labelOf }: { labelOf: (id: string) => string }) {
     <section aria-labelledby="case-facts-heading">
       <h2 id="case-facts-heading">{t('caseFacts.heading')}</h2>
       <p>{t('caseFacts.lead')}</p>
+      <form onSubmit={update}>
+        <fieldset className="question">
+          <legend className="question-label">{t('caseFacts.scopeLegend')}</legend>
+          <div className="field">
+            <label htmlFor="case-facts-agency">{t('caseFacts.agency')}</label>
+            <select id="case-facts-agency" value={draft.agencyKey} onChange={(e) => setDraft((d) => ({ ...d, agencyKey: e.target.value }))}>
+              <option value="">{t('caseFacts.allAgencies')}</option>
+              {agencies.map((a) => (
+                <option key={a.key} value={a.key}>
+                  {a.label || a.key}
+                </option>
+              ))}
+            </select>
+          </div>
+          <p id="case-facts-benchmark-hint" className="hint">
+            {t('caseFacts.benchmarkHint')}
+          </p>
+          <div className="field">
+            <label htmlFor="case-facts-group">{t('caseFacts.benchmarkGroup')}</label>
+            <select
+              id="case-facts-group"
+              value={draft.ethnicity}
+              required={benchmarkStarted}
+              aria-describedby="case-facts-benchmark-hint"
+              onChange={(e) => setDraft((d) => ({ ...d, ethnicity: e.target.value }))}
+            >
+              <option value="">{t('caseFacts.noBenchmark')}</option>
+              {GROUPS.map((g) => (
+                <option key={g} value={g}>
+                  {t(`value.ethnicity.${g}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="case-facts-share">{t('caseFacts.benchmarkShare')}</label>
+            <input
+              id="case-facts-share"
+              type="number"
+              inputMode="decimal"
+              min="0.1"
+              max="100"
+              step="any"
+              value={draft.percent}
+              required={benchmarkStarted}
+              aria-describedby="case-facts-benchmark-hint"
+              onChange={(e) => setDraft((d) => ({ ...d, percent: e.target.value }))}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="case-facts-source">{t('caseFacts.benchmarkSource')}</label>
+            <input
+              id="case-facts-source"
+              type="text"
+              maxLength={500}
+              value={draft.source}
+              required={benchmarkStarted}
+              aria-describedby="case-facts-benchmark-hint"
+              onChange={(e) => setDraft((d) => ({ ...d, source: e.target.value }))}
+            />
+          </div>
+          <div className="actions">
+            <button type="submit">{t('caseFacts.update')}</button>
+          </div>
+        </fieldset>
+      </form>
       {summary.loading && <Loading />}
       {summary.error && <ApiErrorAlert error={summary.error} />}
       {summary.data && basis.length === 0 && <p>{t('caseFacts.none')}</p>}
       {basis.length > 0 && (
         <form onSubmit={(e) => void apply(e)}>
-          <p className="warning-box">{confirm?.text ?? t('warning.confirmFacts')}</p>
+          <div className="warning-box">
+            <ul>
+              {warnings.map((w, i) => (
+                <li key={i}>{w.text}</li>
+              ))}
+            </ul>
+          </div>
           <fieldset className="question">
             <legend className="question-label">{t('caseFacts.valuesLegend')}</legend>
             {basis.map((b) => (

@@ -124,7 +124,7 @@ export default function IncidentPatterns() {
               )}
             </section>
           )}
-          <PatternFacts labelOf={labelOf} />
+          <PatternFacts labelOf={labelOf} agencies={agg.dimensions.agency.map((c) => ({ key: c.key, label: c.label ?? c.key }))} />
           <h2>{t('incidents.patterns.exports')}</h2>
           <div className="actions">
             <button type="button" onClick={() => void download('/api/incidents/export/reports.csv', 'incident-reports.csv')}>{t('incidents.patterns.exportCsv')}</button>
