@@ -15,6 +15,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import assert from 'node:assert/strict';
+import { ui } from './interview-driver.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const ARTIFACTS = join(ROOT, 'test-artifacts', 'e2e');
@@ -167,6 +169,29 @@ export const errors: string[] = [];
 export async function axe(page: Page): Promise<string[]> {
   const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Fails the test when axe finds a violation on the current screen (`where` names the screen in the message). */
+export async function checkA11y(page: Page, where: string): Promise<void> {
+  assert.deepEqual(await axe(page), [], `axe found violations on ${where}`);
+}
+
+/**
+ * Signs in through the sign-in screen as a new visitor (no remembered language, draft or interview state from an
+ * earlier test), in `lang`, and waits for the dashboard.
+ */
+export async function signIn(world: World, page: Page, who: { email: string; password: string }, lang: 'en' | 'es' = 'en'): Promise<void> {
+  await page.goto(world.baseUrl + '/');
+  await page.evaluate(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+  await page.reload();
+  if (lang === 'es') await page.getByRole('button', { name: 'Español' }).click();
+  await page.getByLabel(ui(lang, 'signIn.email')).fill(who.email);
+  await page.getByLabel(ui(lang, 'signIn.password')).fill(who.password);
+  await page.getByRole('button', { name: ui(lang, 'signIn.submit') }).click();
+  await page.getByRole('heading', { level: 1, name: ui(lang, 'dashboard.title') }).waitFor();
 }
 
 export async function shot(page: Page, journey: string, name: string): Promise<void> {

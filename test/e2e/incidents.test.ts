@@ -7,8 +7,7 @@
 import { after, before, test } from 'node:test';
 import { createHash } from 'node:crypto';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import { axe, errors, newPage, openWorld, SEED, shot, type World } from './harness.ts';
+import { checkA11y, errors, newPage, openWorld, SEED, shot, signIn, type World } from './harness.ts';
 import { ui } from './interview-driver.ts';
 
 let world: World;
@@ -19,23 +18,10 @@ after(async () => {
   await world?.close();
 });
 
-async function checkA11y(page: Page, where: string): Promise<void> {
-  assert.deepEqual(await axe(page), [], `axe found violations on ${where}`);
-}
 
 test('incident report in Spanish on a phone: draft saved, refused then submitted, counted on the patterns page', async () => {
   const page = await newPage(world, { width: 375, height: 812 });
-  await page.goto(world.baseUrl + '/');
-  await page.evaluate(() => {
-    localStorage.clear();
-    sessionStorage.clear();
-  });
-  await page.reload();
-  await page.getByRole('button', { name: 'Español' }).click();
-  await page.getByLabel(ui('es', 'signIn.email')).fill(SEED.admin.email);
-  await page.getByLabel(ui('es', 'signIn.password')).fill(SEED.admin.password);
-  await page.getByRole('button', { name: ui('es', 'signIn.submit') }).click();
-  await page.getByRole('heading', { level: 1, name: ui('es', 'dashboard.title') }).waitFor();
+  await signIn(world, page, SEED.admin, 'es');
 
   await page.getByRole('link', { name: ui('es', 'nav.incidents') }).click();
   await page.getByRole('heading', { level: 1, name: ui('es', 'incidents.patterns.title') }).waitFor();
@@ -105,17 +91,7 @@ const uiWith = (lang: 'en' | 'es', key: string, params: Record<string, string | 
 
 test('the whole report in Spanish on a phone: officers, witness, media hash, custody; report page, exhibit, duplicates merged', async () => {
   const page = await newPage(world, { width: 375, height: 812 });
-  await page.goto(world.baseUrl + '/');
-  await page.evaluate(() => {
-    localStorage.clear();
-    sessionStorage.clear();
-  });
-  await page.reload();
-  await page.getByRole('button', { name: 'Español' }).click();
-  await page.getByLabel(ui('es', 'signIn.email')).fill(SEED.admin.email);
-  await page.getByLabel(ui('es', 'signIn.password')).fill(SEED.admin.password);
-  await page.getByRole('button', { name: ui('es', 'signIn.submit') }).click();
-  await page.getByRole('heading', { level: 1, name: ui('es', 'dashboard.title') }).waitFor();
+  await signIn(world, page, SEED.admin, 'es');
 
   const video = Buffer.from('A short made-up video for the browser test.\n');
   const sha = createHash('sha256').update(video).digest('hex');

@@ -9,10 +9,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
-import type { Page } from 'playwright-core';
 import { loadResources } from '../../src/i18n/i18n.ts';
-import { axe, errors, newPage, openWorld, SEED, shot, type World } from './harness.ts';
-import { ui } from './interview-driver.ts';
+import { checkA11y, errors, newPage, openWorld, SEED, shot, signIn, type World } from './harness.ts';
 
 const resources = loadResources();
 /** A jobs: message as the screen shows it (placeholders left out: callers match the fixed part). */
@@ -31,9 +29,6 @@ after(async () => {
   await world?.close();
 });
 
-async function checkA11y(page: Page, where: string): Promise<void> {
-  assert.deepEqual(await axe(page), [], `axe found violations on ${where}`);
-}
 
 const CSV =
   [
@@ -48,16 +43,7 @@ const SHEET =
 
 test('jobs at 375 px: a 2-row batch CSV becomes a zip of packets; a 287(g) sheet is checked and its report read', async () => {
   const page = await newPage(world, { width: 375, height: 812 });
-  await page.goto(world.baseUrl + '/');
-  await page.evaluate(() => {
-    localStorage.clear();
-    sessionStorage.clear();
-  });
-  await page.reload();
-  await page.getByLabel(ui('en', 'signIn.email')).fill(SEED.admin.email);
-  await page.getByLabel(ui('en', 'signIn.password')).fill(SEED.admin.password);
-  await page.getByRole('button', { name: ui('en', 'signIn.submit') }).click();
-  await page.getByRole('heading', { level: 1, name: ui('en', 'dashboard.title') }).waitFor();
+  await signIn(world, page, SEED.admin);
 
   // The Jobs link, by keyboard.
   const link = page.getByRole('link', { name: jobs('en', 'nav'), exact: true });

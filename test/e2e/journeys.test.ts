@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, axe, errors, newPage, openWorld, ROOT, SEED, shot, type World } from './harness.ts';
+import { ARTIFACTS, axe, checkA11y, errors, newPage, openWorld, ROOT, SEED, shot, signIn, type World } from './harness.ts';
 import { initialJs, INITIAL_JS_BUDGET_BYTES } from './initial-js-size.ts';
 import { answerInterview, ui, type Answer } from './interview-driver.ts';
 import { loadResources } from '../../src/i18n/i18n.ts';
@@ -22,22 +22,6 @@ after(async () => {
   await world?.close();
 });
 
-async function checkA11y(page: Page, where: string): Promise<void> {
-  const v = await axe(page);
-  assert.deepEqual(v, [], `axe found violations on ${where}`);
-}
-
-async function signIn(page: Page, who: { email: string; password: string }, lang: 'en' | 'es' = 'en'): Promise<void> {
-  await page.goto(world.baseUrl + '/');
-  // A new visitor: no remembered language or interview state from an earlier journey.
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  if (lang === 'es') await page.getByRole('button', { name: 'Español' }).click();
-  await page.getByLabel(ui(lang, 'signIn.email')).fill(who.email);
-  await page.getByLabel(ui(lang, 'signIn.password')).fill(who.password);
-  await page.getByRole('button', { name: ui(lang, 'signIn.submit') }).click();
-  await page.getByRole('heading', { level: 1, name: ui(lang, 'dashboard.title') }).waitFor();
-}
 
 async function startCase(page: Page, lang: 'en' | 'es', choice: string, title: string): Promise<string> {
   await page.getByRole('link', { name: ui(lang, 'dashboard.newCase') }).click();
@@ -126,7 +110,7 @@ const F6: Record<string, Answer> = {
 
 test('journey 1: F6 detainer-hold emergency, from "what happened?" to a downloaded habeas packet', async () => {
   const page = await newPage(world);
-  await signIn(page, SEED.admin);
+  await signIn(world, page, SEED.admin);
   await checkA11y(page, 'dashboard');
   await shot(page, 'f6', '01-dashboard');
   await page.getByRole('link', { name: ui('en', 'dashboard.newCase') }).click();
@@ -200,7 +184,7 @@ const F4: Record<string, Answer> = {
 
 test('journey 2: F4 stuck adjustment to a downloaded mandamus/APA packet', async () => {
   const page = await newPage(world);
-  await signIn(page, SEED.admin);
+  await signIn(world, page, SEED.admin);
   await startCase(page, 'en', 'stuckApplication', 'F4 adjustment');
   await checkA11y(page, 'interview (stuck application)');
   await shot(page, 'f4', '01-interview');
@@ -237,7 +221,7 @@ const F1: Record<string, Answer> = {
 
 test('journey 3: F1 in Spanish, switching language mid-answer without losing it', async () => {
   const page = await newPage(world, { width: 375, height: 812 });
-  await signIn(page, SEED.admin, 'es');
+  await signIn(world, page, SEED.admin, 'es');
   assert.equal(await page.locator('html').getAttribute('lang'), 'es');
   await startCase(page, 'es', 'stuckApplication', 'F1 naturalización');
   await checkA11y(page, 'entrevista (375 px)');
@@ -282,7 +266,7 @@ test('journey 3: F1 in Spanish, switching language mid-answer without losing it'
 
 test('journey 4: leave an interview and resume it where it stopped; go back and change an answer, by keyboard', async () => {
   const page = await newPage(world);
-  await signIn(page, SEED.admin);
+  await signIn(world, page, SEED.admin);
   const title = `Resume me ${Date.now()}`;
   const caseId = await startCase(page, 'en', 'stuckApplication', title);
   const asked = await answerInterview(page, 'en', { 'benefitRequest.form': 'I-130', 'benefitRequest.agency': 'uscis' }, { max: 2 });
@@ -292,7 +276,7 @@ test('journey 4: leave an interview and resume it where it stopped; go back and 
   // Leave: sign out, sign in again, open the case from the dashboard.
   await page.getByRole('button', { name: ui('en', 'nav.signOut') }).click();
   await page.getByRole('heading', { level: 1, name: ui('en', 'signIn.title') }).waitFor();
-  await signIn(page, SEED.admin);
+  await signIn(world, page, SEED.admin);
   await page.getByRole('link', { name: title }).click();
   await page.getByRole('heading', { level: 1, name: ui('en', 'interview.title') }).waitFor();
   await page.locator('form.question-form').waitFor();
@@ -343,12 +327,12 @@ test('journey 4: leave an interview and resume it where it stopped; go back and 
 
 test('journey 5: a user of another organization cannot see the case', async () => {
   const page = await newPage(world);
-  await signIn(page, SEED.admin);
+  await signIn(world, page, SEED.admin);
   const title = `Org A only ${Date.now()}`;
   const caseId = await startCase(page, 'en', 'somethingElse', title);
   await page.getByRole('button', { name: ui('en', 'nav.signOut') }).click();
   await page.getByRole('heading', { level: 1, name: ui('en', 'signIn.title') }).waitFor();
-  await signIn(page, SEED.otherOrg);
+  await signIn(world, page, SEED.otherOrg);
   await checkA11y(page, 'dashboard of the other organization');
   assert.equal(await page.getByRole('link', { name: title }).count(), 0, 'the case is not listed');
   await page.goto(`${world.baseUrl}/cases/${caseId}/analysis`);
@@ -362,7 +346,7 @@ test('journey 5: a user of another organization cannot see the case', async () =
 
 test('journey 7: an agency\'s 287(g) status on the date of the events, looked up inside the interview', async () => {
   const page = await newPage(world);
-  await signIn(page, SEED.admin);
+  await signIn(world, page, SEED.admin);
   await startCase(page, 'en', 'stopped287g', `287(g) stop ${Date.now()}`);
   await answerInterview(page, 'en', { 'enforcement.agency.state': 'GA', 'enforcement.eventDate': '2025-08-01' }, { stopAfter: 'enforcement.eventDate' });
   const form = page.locator('form.question-form');
@@ -399,7 +383,7 @@ test('journey 6: sign-in errors, deadlines with .ics, evidence by drag and drop 
   await page.getByRole('alert').waitFor();
   await checkA11y(page, 'sign in with errors');
   await shot(page, 'more', '01-sign-in-error');
-  await signIn(page, SEED.admin);
+  await signIn(world, page, SEED.admin);
   // 21 newer open cases (through the API, as the app does), so the F6 case is not among the 20 most recently changed:
   // its deadline (the hold limit, from the analysis only) must still put it first.
   const made = await page.evaluate(async () => {
@@ -503,7 +487,7 @@ test('journey 6: sign-in errors, deadlines with .ics, evidence by drag and drop 
 test('journey 8: every screen on a phone-sized screen (375 px): no sideways scrolling, no axe violation', async () => {
   assert.ok(f6CaseId, 'journey 1 made the F6 case');
   const page = await newPage(world, { width: 375, height: 812 });
-  await signIn(page, SEED.admin);
+  await signIn(world, page, SEED.admin);
   const screens: Array<[string, string, string]> = [
     ['dashboard', '/', 'dashboard.title'],
     ['interview', `/cases/${f6CaseId}/interview`, 'interview.title'],

@@ -8,7 +8,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { axe, errors, newPage, openWorld, SEED, shot, type World } from './harness.ts';
+import { checkA11y, errors, newPage, openWorld, SEED, shot, type World } from './harness.ts';
 import { optionLabel, questionPath, ui, type Answer } from './interview-driver.ts';
 
 let world: World;
@@ -63,9 +63,6 @@ async function tabTo(page: Page, what: string, match: (f: Focused) => boolean, o
 
 const named = (name: string) => (f: Focused) => f.name === name;
 
-async function noViolations(page: Page, where: string): Promise<void> {
-  assert.deepEqual(await axe(page), [], `axe found violations on ${where}`);
-}
 
 /** Types a YYYY-MM-DD date into a focused native date field, the way a person does in en-US: month, day, year. */
 async function typeDate(page: Page, iso: string): Promise<void> {
@@ -192,7 +189,7 @@ test('the whole interview by keyboard alone at 375 px: sign in, what happened, e
   await page.keyboard.type(SEED.admin.password);
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: ui('en', 'dashboard.title') }).waitFor();
-  await noViolations(page, 'dashboard (375 px)');
+  await checkA11y(page, 'dashboard (375 px)');
 
   // "What happened?"
   await tabTo(page, 'New case', named(ui('en', 'dashboard.newCase')));
@@ -214,7 +211,7 @@ test('the whole interview by keyboard alone at 375 px: sign in, what happened, e
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: ui('en', 'interview.title') }).waitFor();
   await page.locator('form.question-form').waitFor();
-  await noViolations(page, 'interview (375 px)');
+  await checkA11y(page, 'interview (375 px)');
 
   // An empty answer: the error is announced (role=alert) and tied to the question (aria-describedby, aria-invalid),
   // and focus goes back to the question.
@@ -236,7 +233,7 @@ test('the whole interview by keyboard alone at 375 px: sign in, what happened, e
   });
   assert.deepEqual(tied, { describedBy: true, focusOnField: true });
   assert.ok((await focused(page)).ring, 'the invalid question shows focus');
-  await noViolations(page, 'interview with an error');
+  await checkA11y(page, 'interview with an error');
   await shot(page, 'keyboard', '01-error-announced');
 
   // Shift+Tab goes back the way it came: from the question to the skip link / language switch area and forward again.
@@ -259,7 +256,7 @@ test('the whole interview by keyboard alone at 375 px: sign in, what happened, e
     await card.getByRole('link', { name: /USCIS processing times/ }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `the lookup scrolls the page sideways by ${overflow}px at 375 px`);
-    await noViolations(page, `USCIS lookup (${path})`);
+    await checkA11y(page, `USCIS lookup (${path})`);
     await shot(page, 'keyboard', `02-lookup-${path}`);
   };
   const asked: string[] = [];
@@ -270,7 +267,7 @@ test('the whole interview by keyboard alone at 375 px: sign in, what happened, e
   assert.ok(await done.isVisible(), `the interview ends (asked ${asked.length})`);
   assert.ok(asked.includes('benefitRequest.form') && asked.includes('benefitRequest.office.name'));
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'done-heading');
-  await noViolations(page, 'interview done');
+  await checkA11y(page, 'interview done');
   await shot(page, 'keyboard', '03-done');
 
   // On to the analysis by keyboard.
@@ -278,7 +275,7 @@ test('the whole interview by keyboard alone at 375 px: sign in, what happened, e
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: ui('en', 'analysis.title') }).waitFor();
   await page.getByRole('heading', { level: 2, name: ui('en', 'analysis.remediesTitle') }).waitFor();
-  await noViolations(page, 'analysis (375 px)');
+  await checkA11y(page, 'analysis (375 px)');
   await shot(page, 'keyboard', '04-analysis');
   assert.deepEqual(errors, []);
 });

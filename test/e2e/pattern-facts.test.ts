@@ -6,7 +6,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, errors, newPage, openWorld, SEED, shot, type World } from './harness.ts';
+import { checkA11y, errors, newPage, openWorld, SEED, shot, signIn, type World } from './harness.ts';
 import { ui } from './interview-driver.ts';
 import { loadResources } from '../../src/i18n/i18n.ts';
 import { sampleReport } from '../../src/core/incidents/sample-report.ts';
@@ -50,16 +50,7 @@ const HOLD_FACTS = {
 
 test('facts for a case on a phone: the proposed county policy is applied to a case and its analysis opened', async () => {
   const page = await newPage(world, { width: 375, height: 812 });
-  await page.goto(world.baseUrl + '/');
-  await page.evaluate(() => {
-    localStorage.clear();
-    sessionStorage.clear();
-  });
-  await page.reload();
-  await page.getByLabel(ui('en', 'signIn.email')).fill(SEED.admin.email);
-  await page.getByLabel(ui('en', 'signIn.password')).fill(SEED.admin.password);
-  await page.getByRole('button', { name: ui('en', 'signIn.submit') }).click();
-  await page.getByRole('heading', { level: 1, name: ui('en', 'dashboard.title') }).waitFor();
+  await signIn(world, page, SEED.admin);
 
   // Data through the API as the signed-in admin: the reports (each detainer honored) and the case.
   const reports = Array.from({ length: MIN_EVENTS_FOR_FACTS }, (_, i) =>
@@ -83,7 +74,7 @@ test('facts for a case on a phone: the proposed county policy is applied to a ca
   await page.getByText(text('incidents', 'warning.confirmFacts')).first().waitFor();
   await page.getByText(text('incidents', 'caseFacts.reportsBehind_other').replace('{{count}}', String(MIN_EVENTS_FOR_FACTS))).waitFor();
   await page.getByLabel(text('incidents', 'caseFacts.case'), { exact: true }).selectOption(caseId);
-  assert.deepEqual(await axe(page), [], 'axe found violations on the patterns page with facts for a case (375 px)');
+  await checkA11y(page, 'the patterns page with facts for a case (375 px)');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `the patterns page scrolls sideways by ${overflow}px at 375 px`);
 
@@ -91,7 +82,7 @@ test('facts for a case on a phone: the proposed county policy is applied to a ca
   await page.getByRole('button', { name: text('incidents', 'caseFacts.apply') }).focus();
   await page.keyboard.press('Enter');
   await page.getByText(text('incidents', 'caseFacts.applied_one').replace('{{count}}', '1').replace('{{revision}}', '2')).waitFor();
-  assert.deepEqual(await axe(page), [], 'axe found violations after applying (375 px)');
+  await checkA11y(page, 'the page after applying (375 px)');
   await shot(page, 'pattern-facts-en', '01-facts-applied-375');
 
   await page.getByRole('link', { name: text('incidents', 'caseFacts.openAnalysis') }).click();
@@ -108,7 +99,7 @@ test('facts for a case on a phone: the proposed county policy is applied to a ca
   await page.getByText(text('incidents', 'warning.benchmarkSimilarlySituated')).waitFor();
   await page.getByRole('button', { name: 'Español' }).click();
   await page.getByRole('checkbox', { name: valueLabel('patternEvidence', 'yes', 'es') }).waitFor();
-  assert.deepEqual(await axe(page), [], 'axe found violations on the facts for a case in Spanish (375 px)');
+  await checkA11y(page, 'the facts for a case in Spanish (375 px)');
   await shot(page, 'pattern-facts-en', '02-benchmark-es-375');
   assert.deepEqual(errors, []);
 });
