@@ -4,11 +4,12 @@
  */
 export function readSecretFromTerminal(prompt: string): Promise<string | null> {
   const stdin = process.stdin;
-  process.stderr.write(prompt);
   return new Promise((resolve) => {
     let value = '';
     const wasRaw = stdin.isRaw;
+    // Echo off before the prompt shows: keys typed the moment it appears are never echoed.
     stdin.setRawMode(true);
+    process.stderr.write(prompt);
     stdin.setEncoding('utf8');
     stdin.resume();
     const finish = (result: string | null) => {
