@@ -13,6 +13,7 @@
  *
  * Logs name job ids and counts only. Temporary files are removed whatever happens.
  */
+import { accessSync, constants, statfsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
@@ -67,13 +68,31 @@ async function zipFolder(dir: string): Promise<Buffer> {
   return z.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
 
+/** Free space /dev/shm must have to take a job's files (a large batch's packets run to hundreds of megabytes). */
+const SHM_MIN_FREE_BYTES = 2 * 1024 ** 3;
+
+/**
+ * Where a job's working files go: the memory-backed /dev/shm when this machine has one with room (so a batch's rows
+ * and packets never reach a disk in plaintext), else the system's temporary directory.
+ */
+export function jobTempRoot(): string {
+  try {
+    accessSync('/dev/shm', constants.W_OK);
+    const fs = statfsSync('/dev/shm');
+    if (fs.bavail * fs.bsize >= SHM_MIN_FREE_BYTES) return '/dev/shm';
+  } catch {
+    // no /dev/shm here
+  }
+  return tmpdir();
+}
+
 /** Runs one packet batch job. Exported for tests; the server runs it from the queue. */
 export async function runPacketBatchJob(deps: JobWorkerDeps, jobId: string): Promise<void> {
   const { store } = deps;
   const { record, input } = await store.jobRecords.readInput(jobId);
   if (record.status === 'done' || record.status === 'failed') return; // delivered twice
   if (!(await store.jobRecords.start(jobId))) return;
-  const work = await mkdtemp(join(tmpdir(), 'writ-job-'));
+  const work = await mkdtemp(join(jobTempRoot(), 'writ-job-'));
   try {
     const csvFile = join(work, 'batch.csv');
     const outDir = join(work, 'out');
@@ -128,7 +147,7 @@ export async function runImport287gJob(deps: JobWorkerDeps, jobId: string): Prom
   const { record, input } = await store.jobRecords.readInput(jobId);
   if (record.status === 'done' || record.status === 'failed') return;
   if (!(await store.jobRecords.start(jobId, 1))) return;
-  const work = await mkdtemp(join(tmpdir(), 'writ-job-'));
+  const work = await mkdtemp(join(jobTempRoot(), 'writ-job-'));
   try {
     const job = JSON.parse(input.toString('utf8')) as ImportJobInput;
     // The file name carries the sheet's date and kind (import287g reads them from it); only its last segment is used.
@@ -190,7 +209,7 @@ export async function runImport287gJob(deps: JobWorkerDeps, jobId: string): Prom
  * older than the longest a job may run (6 hours; then the queue gives it to another worker), so a job running in
  * another process on this machine is left alone.
  */
-export async function removeStaleJobDirs(root = tmpdir(), maxAgeMs = 7 * 60 * 60 * 1000): Promise<number> {
+export async function removeStaleJobDirs(root = jobTempRoot(), maxAgeMs = 7 * 60 * 60 * 1000): Promise<number> {
   let removed = 0;
   const now = Date.now();
   for (const name of await readdir(root).catch(() => [] as string[])) {
