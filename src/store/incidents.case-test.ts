@@ -131,6 +131,15 @@ export function incidentSuite(name: string, target: IncidentSuiteTarget): void {
       const members = await store.incidents.unmerge(actor, (await store.incidents.list(actor, { limit: 5000 })).find((x) => primary.includes(x.id) && x.facets?.duplicateOf === null)!.id, reference);
       assert.equal(members.length, primary.length);
       assert.equal((await store.incidents.aggregate(actor)).events, sql2.events + primary.length - 1);
+
+      // The cached statistics follow each change (the store reloads only what changed): after the unmerge, a new
+      // report and a new draft they equal those of the reports read afresh, row by row, from the table.
+      const added = await store.incidents.submit(actor, { report: sampleReport(), reference, now });
+      assert.ok(added.ok);
+      await store.incidents.saveDraft(actor, { draft: { schemaVersion: 1, narrative: 'not counted' }, now, reference });
+      const fresh = (await store.incidents.list(actor, { limit: 5000 })).filter((x) => x.status === 'submitted').map((x) => x.facets!);
+      assert.equal(fresh.length, 201);
+      assert.deepEqual(comparable(await store.incidents.aggregate(actor)), comparable(aggregateIncidents(fresh)));
     });
 
     test('a third witness of a merged event joins its group; nothing is counted twice', async () => {

@@ -314,11 +314,23 @@ function checkBenchmark(b: PatternOptions['benchmark']): void {
 }
 
 /** What changed last in an organization's reports: statistics cached for it stay valid while this is unchanged. */
-async function changeMarker(ctx: StoreContext, orgId: string): Promise<string> {
+/**
+ * What tells the cache the organization's reports changed: the number of reports and the newest `updated_at` (every
+ * write — submit, merge, unmerge, link, import — sets it, also when made by another server on the same database),
+ * and the number of submitted reports (checked after a partial reload).
+ */
+interface ChangeMarker {
+  key: string;
+  newest: string;
+  submitted: number;
+}
+
+async function changeMarker(ctx: StoreContext, orgId: string): Promise<ChangeMarker> {
   const r = (await ctx.db.execute(
-    sql`select count(*)::int as n, coalesce(max(updated_at)::text, '') as t from incident_reports where org_id = ${orgId}`,
-  )) as unknown as { rows: Array<{ n: number; t: string }> };
-  return `${r.rows[0]!.n}|${r.rows[0]!.t}`;
+    sql`select count(*)::int as n, count(*) filter (where status = 'submitted')::int as s, coalesce(max(updated_at)::text, '') as t from incident_reports where org_id = ${orgId}`,
+  )) as unknown as { rows: Array<{ n: number; s: number; t: string }> };
+  const row = r.rows[0]!;
+  return { key: `${row.n}|${row.t}`, newest: row.t, submitted: row.s };
 }
 
 async function agencyNames(ctx: StoreContext, orgId: string): Promise<Map<string, string>> {
@@ -337,10 +349,30 @@ async function loadFacets(ctx: StoreContext, orgId: string): Promise<IncidentFac
   const packed = (await ctx.db.execute(
     sql`select '[' || coalesce(string_agg(facets_packed, ','), '') || ']' as j from incident_reports where org_id = ${orgId} and status = 'submitted'`,
   )) as unknown as { rows: Array<{ j: string }> };
-  const list = JSON.parse(packed.rows[0]!.j) as unknown[][];
+  return unpackAll(ctx, orgId, JSON.parse(packed.rows[0]!.j) as unknown[][]);
+}
+
+async function unpackAll(ctx: StoreContext, orgId: string, list: unknown[][]): Promise<IncidentFacets[]> {
   // Rows packed before the agency name was added: look the names up once.
   const names = list.some((x) => x.length <= 26) ? await agencyNames(ctx, orgId) : null;
   return list.map((x) => unpackFacets(x, names));
+}
+
+/**
+ * The reports written since `since` (the newest `updated_at` the cache has seen), less five minutes for servers whose
+ * clocks differ, and the reports `ids` this server wrote: the submitted ones with their facets, and the ids of the others (drafts), so that a change to a few
+ * reports reloads a few rows, not 100,000. Rows read again are the same values: applying them twice changes nothing.
+ */
+async function changedFacets(ctx: StoreContext, orgId: string, since: string, ids: string[]): Promise<{ submitted: IncidentFacets[]; others: string[] }> {
+  const r = (await ctx.db.execute(
+    sql`select '[' || coalesce(string_agg(facets_packed, ',') filter (where status = 'submitted'), '') || ']' as j,
+               coalesce(string_agg(id, ',') filter (where status <> 'submitted'), '') as o
+          from incident_reports
+         where org_id = ${orgId}
+           and (updated_at >= ${since}::timestamptz - interval '5 minutes' or id = any(string_to_array(${ids.join(',')}, ',')))`,
+  )) as unknown as { rows: Array<{ j: string; o: string }> };
+  const row = r.rows[0]!;
+  return { submitted: await unpackAll(ctx, orgId, JSON.parse(row.j) as unknown[][]), others: row.o ? row.o.split(',') : [] };
 }
 
 export function incidentsApi(ctx: StoreContext): IncidentsApi {
@@ -348,14 +380,42 @@ export function incidentsApi(ctx: StoreContext): IncidentsApi {
    * Per organization: the facets and the last few aggregations, valid while the change marker is unchanged (any
    * write — submit, merge, unmerge, link, import — changes it, also when made by another server on the same database).
    */
-  const cache = new Map<string, { marker: string; facets: IncidentFacets[]; aggregates: Map<string, Aggregates> }>();
-  async function cached(orgId: string) {
+  interface Cached {
+    marker: ChangeMarker;
+    /** Reports this server wrote since the facets were read (read again at the next use). */
+    pending: Set<string>;
+    byId: Map<string, IncidentFacets>;
+    facets: IncidentFacets[];
+    aggregates: Map<string, Aggregates>;
+  }
+  const cache = new Map<string, Cached>();
+  /** After a write: the reports `ids` are read again at the next use (null or many: everything is). */
+  function touched(orgId: string, ids: string[] | null): void {
+    const c = cache.get(orgId);
+    if (!c) return;
+    if (ids === null || c.pending.size + ids.length > 1000) {
+      cache.delete(orgId);
+      return;
+    }
+    for (const id of ids) c.pending.add(id);
+  }
+  async function cached(orgId: string): Promise<Cached> {
     const marker = await changeMarker(ctx, orgId);
     let c = cache.get(orgId);
-    if (!c || c.marker !== marker) {
-      c = { marker, facets: await loadFacets(ctx, orgId), aggregates: new Map() };
-      cache.set(orgId, c);
+    if (c && c.marker.key === marker.key && c.pending.size === 0) return c;
+    let byId: Map<string, IncidentFacets> | null = null;
+    if (c && c.marker.newest) {
+      // Only the reports written since the newest write the cache holds, and those this server wrote; then the count
+      // of submitted reports must agree, else (a report was removed) everything is loaded again.
+      const changed = await changedFacets(ctx, orgId, c.marker.newest, [...c.pending]);
+      byId = new Map(c.byId);
+      for (const id of changed.others) byId.delete(id);
+      for (const f of changed.submitted) byId.set(f.id, f);
+      if (byId.size !== marker.submitted) byId = null;
     }
+    if (!byId) byId = new Map((await loadFacets(ctx, orgId)).map((f) => [f.id, f]));
+    c = { marker, pending: new Set(), byId, facets: [...byId.values()], aggregates: new Map() };
+    cache.set(orgId, c);
     return c;
   }
   async function aggregated(orgId: string, opts: AggregateOptions): Promise<Aggregates> {
@@ -426,7 +486,7 @@ export function incidentsApi(ctx: StoreContext): IncidentsApi {
       return { id: m.id, report, link: linkAgency(report.agency, report.when.date, reference).link };
     });
     const facets = merge ? groupFacets(refs) : refs.map((r) => incidentFacets(r.id, r.report, r.link));
-    cache.delete(actor.orgId);
+    touched(actor.orgId, members.map((m) => m.id));
     await ctx.db.transaction(async (tx) => {
       for (const f of facets) {
         await tx.update(incidentReports).set({ ...facetColumns(f), caseId: members.find((m) => m.id === f.id)!.caseId, updatedAt: new Date() }).where(eq(incidentReports.id, f.id));
@@ -466,7 +526,7 @@ export function incidentsApi(ctx: StoreContext): IncidentsApi {
       };
       if (input.id) await ctx.db.update(incidentReports).set(values).where(eq(incidentReports.id, id));
       else await ctx.db.insert(incidentReports).values({ id, orgId: actor.orgId, createdBy: actor.userId, createdAt: now, ...values });
-      cache.delete(actor.orgId);
+      touched(actor.orgId, [id]);
       await audit(ctx.db, actor, 'incident.submit', 'incident_reports', id);
       return { ok: true, record: toRecord(await requireRow(actor, id)), problems: checked.problems };
     },
@@ -505,7 +565,7 @@ export function incidentsApi(ctx: StoreContext): IncidentsApi {
         .update(incidentReports)
         .set({ caseId, bodyEnc: encryptJson(ctx.ring, report, aad(id)), updatedAt: new Date() })
         .where(eq(incidentReports.id, id));
-      cache.delete(actor.orgId);
+      touched(actor.orgId, [id]);
       await audit(ctx.db, actor, 'incident.link_case', 'incident_reports', id);
     },
 
@@ -729,7 +789,7 @@ export function incidentsApi(ctx: StoreContext): IncidentsApi {
         });
         await ctx.db.insert(incidentReports).values(values);
       }
-      cache.delete(actor.orgId);
+      touched(actor.orgId, null);
       await audit(ctx.db, actor, 'incident.import', 'incident_reports', null);
       return ids;
     },
