@@ -184,3 +184,58 @@ test('a report becomes a case exhibit with its hash and chain of custody; other 
   const bad = await h.request('POST', `/api/incidents/${id}/exhibit`, { as: 'advocate', json: { caseId: 'nope' } });
   assert.equal(bad.status, 400);
 });
+
+test('a mistaken merge is undone: the reports count twice again, both intact; not merged is a clear 422, another organization 404', async () => {
+  const report = { ...sampleReport(), when: { date: '2025-03-03', time: '09:00' } };
+  const submit = async () =>
+    ((await (await h.request('POST', '/api/incidents', { as: 'advocate', json: { report } })).json()) as { incident: { id: string } }).incident.id;
+  const events = async () => {
+    const agg = (await (await h.request('GET', '/api/incidents/aggregate?from=2025-03-03&to=2025-03-03', { as: 'paralegal' })).json()) as { overall: { count: number } };
+    return agg.overall.count;
+  };
+  type One = { status: string; body: { when: { date: string }; agency: { name: string } }; duplicateOf: string | null; mergedIds: string[] };
+  const read = async (id: string) => (await (await h.request('GET', `/api/incidents/${id}`, { as: 'attorney' })).json()) as One;
+
+  const before = await events();
+  const a = await submit();
+  const b = await submit();
+  assert.equal(await events(), before + 2);
+  const merged = await h.request('POST', '/api/incidents/merge', { as: 'advocate', json: { ids: [a, b] } });
+  assert.equal(merged.status, 200);
+  const { primaryId } = (await merged.json()) as { primaryId: string };
+  const duplicate = primaryId === a ? b : a;
+  assert.equal(await events(), before + 1, 'merged: one event');
+
+  // Another organization cannot see the report, so cannot undo its merge.
+  assert.equal((await h.request('POST', `/api/incidents/${duplicate}/unmerge`, { as: 'otherOrgAdmin' })).status, 404);
+  assert.equal(await events(), before + 1);
+
+  const unmergesBefore = await auditCount('incident.unmerge');
+  const undone = await h.request('POST', `/api/incidents/${duplicate}/unmerge`, { as: 'paralegal' });
+  assert.equal(undone.status, 200);
+  assert.deepEqual(((await undone.json()) as { ids: string[] }).ids.sort(), [a, b].sort());
+  assert.equal(await events(), before + 2, 'unmerged: two events again');
+  assert.equal(await auditCount('incident.unmerge'), unmergesBefore + 2, 'audited for each report of the group');
+  for (const id of [a, b]) {
+    const one = await read(id);
+    assert.equal(one.status, 'submitted');
+    assert.equal(one.body.when.date, '2025-03-03');
+    assert.equal(one.body.agency.name, report.agency.name);
+    assert.equal(one.duplicateOf, null);
+    assert.deepEqual(one.mergedIds, []);
+  }
+
+  // Nothing left to undo: refused with a message that says why (and the same from the primary's side).
+  for (const id of [duplicate, primaryId]) {
+    const again = await h.request('POST', `/api/incidents/${id}/unmerge`, { as: 'paralegal' });
+    assert.equal(again.status, 422);
+    const { error } = (await again.json()) as { error: { code: string; message: string } };
+    assert.equal(error.code, 'unprocessable');
+    assert.match(error.message, /not merged/);
+  }
+  // Undoing from the primary's page works too.
+  await h.request('POST', '/api/incidents/merge', { as: 'advocate', json: { ids: [a, b] } });
+  assert.equal(await events(), before + 1);
+  assert.equal((await h.request('POST', `/api/incidents/${primaryId}/unmerge`, { as: 'advocate' })).status, 200);
+  assert.equal(await events(), before + 2);
+});

@@ -16,6 +16,13 @@ async function submittedIncident(h: Harness): Promise<string> {
   return r.record.id;
 }
 
+/** A report of organization A merged into another one (for the unmerge route): the duplicate's id. */
+async function mergedIncident(h: Harness): Promise<string> {
+  const actor = { userId: h.users.attorney.id, orgId: h.users.attorney.orgId, role: 'attorney' as const };
+  const { memberIds } = await h.store.incidents.merge(actor, [await submittedIncident(h), await submittedIncident(h)], h.deps.reference!);
+  return memberIds[1]!;
+}
+
 /** A finished batch job with a result in organization A (for the job routes; no worker runs in the harness). */
 async function finishedJob(h: Harness): Promise<string> {
   const actor = { userId: h.users.attorney.id, orgId: h.users.attorney.orgId, role: 'attorney' as const };
@@ -193,6 +200,7 @@ export function matrixEntries(h: () => Harness): Record<string, Entry> {
       scoped: true,
       req: async () => ({ path: '/api/incidents/merge', json: { ids: [await submittedIncident(h()), await submittedIncident(h())] } }),
     },
+    'POST /api/incidents/:incidentId/unmerge': { scoped: true, req: async () => ({ path: `/api/incidents/${await mergedIncident(h())}/unmerge` }) },
     'GET /api/incidents/aggregate': { scoped: false, req: () => ({ path: '/api/incidents/aggregate' }) },
     'GET /api/incidents/aggregate/reports': { scoped: false, req: () => ({ path: '/api/incidents/aggregate/reports?dimension=all' }) },
     'GET /api/incidents/pattern-summary': { scoped: false, req: () => ({ path: '/api/incidents/pattern-summary' }) },

@@ -89,7 +89,7 @@ test('incident report in Spanish on a phone: draft saved, refused then submitted
 const uiWith = (lang: 'en' | 'es', key: string, params: Record<string, string | number>) =>
   ui(lang, key).replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k]));
 
-test('the whole report in Spanish on a phone: officers, witness, media hash, custody; report page, exhibit, duplicates merged', async () => {
+test('the whole report in Spanish on a phone: officers, witness, media hash, custody; report page, exhibit, duplicates merged and the merge undone', async () => {
   const page = await newPage(world, { width: 375, height: 812 });
   await signIn(world, page, SEED.admin, 'es');
 
@@ -198,5 +198,31 @@ test('the whole report in Spanish on a phone: officers, witness, media hash, cus
   await mine.first().click();
   await page.getByRole('heading', { level: 1, name: ui('es', 'incidents.detail.title') }).waitFor();
   await page.getByText(ui('es', 'incidents.detail.mergedHere')).or(page.getByText(ui('es', 'incidents.detail.mergedInto'))).first().waitFor();
+
+  // The merge was a mistake: undo it from the report page, by keyboard, after a confirmation (cancel first).
+  const undo = page.getByRole('button', { name: ui('es', 'incidents.detail.undoMerge') });
+  await undo.focus();
+  await page.keyboard.press('Enter');
+  const confirm = page.getByRole('button', { name: ui('es', 'incidents.detail.undoConfirm') });
+  await page.getByText(ui('es', 'incidents.detail.undoConfirmText')).waitFor();
+  assert.equal(await confirm.evaluate((el) => el === document.activeElement), true, 'the confirmation takes the focus');
+  await checkA11y(page, 'deshacer la unión: confirmación (375 px)');
+  await page.getByRole('button', { name: ui('es', 'incidents.detail.undoCancel') }).click();
+  await undo.waitFor();
+  assert.equal(await undo.evaluate((el) => el === document.activeElement), true, 'cancel gives the focus back');
+  await page.keyboard.press('Enter');
+  await confirm.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('status').filter({ hasText: uiWith('es', 'incidents.detail.unmerged', { n: 2 }) }).waitFor();
+  await page.getByText(ui('es', 'incidents.detail.noDuplicates')).waitFor();
+  assert.equal(await undo.count(), 0);
+  await checkA11y(page, 'unión deshecha (375 px)');
+  await shot(page, 'incidents-es', '06-union-deshecha-375');
+  // The duplicates screen lists the two reports as a possible group again.
+  await page.getByRole('link', { name: ui('es', 'incidents.duplicates.title') }).first().click();
+  await page.getByRole('heading', { level: 1, name: ui('es', 'incidents.duplicates.title') }).waitFor();
+  const again = page.getByRole('region', { name: uiWith('es', 'incidents.duplicates.group', { n: 1 }) });
+  await again.getByRole('article').nth(1).waitFor();
+  assert.equal(await again.getByRole('article').count(), 2);
   assert.deepEqual(errors, []);
 });

@@ -1,6 +1,6 @@
 /**
  * Community incident reports over HTTP (issue 7): drafts saved as the reporter goes, submission (a refused submission
- * stays a draft and the answer lists the problems with field paths), list and read, duplicates and merges, pattern
+ * stays a draft and the answer lists the problems with field paths), list and read, duplicates, merges and undoing them, pattern
  * statistics with the report ids behind each number, and exports. The CSV of reports strips identifying fields unless
  * `identifying=true`, which only roles with `incident.exportIdentifying` may ask for (403 otherwise). Every export is
  * audited by the store. Handlers are thin: one store call each (src/store/incidents.ts).
@@ -262,6 +262,31 @@ export function incidentRoutes(): AnyRoute[] {
       responses: [{ status: 200, description: 'Merged', schema: z.object({ primaryId: Id, memberIds: z.array(Id) }) }],
       handler: async ({ c, deps, user, body }) =>
         c.json(await deps.store.incidents.merge(actorOf(c, user), body.ids, reference(deps))),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/api/incidents/:incidentId/unmerge',
+      tag: 'incidents',
+      summary:
+        "Undo a merge: the report's whole group (the report it is merged into, or the reports merged into it, and itself) splits, and every report counts as its own event again; nothing is deleted. A report of another organization is 404; a report that is not merged is refused (422). Audited.",
+      access: 'incident.merge',
+      params: IncidentIdParams,
+      responses: [{ status: 200, description: 'The reports that count on their own again', schema: z.object({ ids: z.array(Id) }) }],
+      handler: async ({ c, deps, user, params, lang }) => {
+        const actor = actorOf(c, user);
+        // The store splits a group by its primary report: find it from either side of the merge.
+        const { duplicateOf, mergedIds } = await deps.store.incidents.related(actor, params.incidentId);
+        const primaryId = duplicateOf ?? (mergedIds.length > 0 ? params.incidentId : null);
+        const notMerged = () => new ApiError('unprocessable', { reason: t(lang, 'incidents:unmerge.notMerged') });
+        if (primaryId === null) throw notMerged();
+        try {
+          return c.json({ ids: await deps.store.incidents.unmerge(actor, primaryId, reference(deps)) });
+        } catch (e) {
+          // Undone meanwhile by someone else: the group is gone.
+          if (e instanceof StoreError && e.code === 'invalid') throw notMerged();
+          throw e;
+        }
+      },
     }),
     defineRoute({
       method: 'GET',

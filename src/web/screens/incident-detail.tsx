@@ -1,10 +1,11 @@
 /**
  * One community incident report (issue 7): what it says (identifying fields only when the API sends them — roles
  * with incident.exportIdentifying, or the reporter's own draft), the 287(g) agreements the agency held that day, the
- * reports of the same event merged with it, and the actions: add it to a case as an exhibit (evidence locker, SHA-256,
+ * reports of the same event merged with it (with "undo this merge", after a confirmation: POST
+ * /api/incidents/:id/unmerge splits the whole group, every report counts on its own again), and the actions: add it to a case as an exhibit (evidence locker, SHA-256,
  * chain of custody) or open a new case with it. The text of each row comes from incident-detail-rows.ts.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiFailure, type CaseSummary } from '../api.ts';
 import { ApiErrorAlert } from '../components/api-error.tsx';
@@ -20,6 +21,56 @@ interface Evidence {
   sha256: string;
 }
 
+/**
+ * "Undo this merge" with a confirmation that says what happens: the store splits the whole group (not one report), so
+ * there is one button for the group. Focus goes to the confirmation and back to the button on cancel.
+ */
+function UndoMerge({ incidentId, onUndone }: { incidentId: string; onUndone: (count: number) => void }) {
+  const { t } = useTranslation('web');
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const undoRef = useRef<HTMLButtonElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const wasAsking = useRef(false);
+  useEffect(() => {
+    if (asking) confirmRef.current?.focus();
+    else if (wasAsking.current) undoRef.current?.focus();
+    wasAsking.current = asking;
+  }, [asking]);
+  const undo = async () => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      const res = await api<{ ids: string[] }>('POST', `/api/incidents/${encodeURIComponent(incidentId)}/unmerge`);
+      onUndone(res.ids.length);
+    } catch (err) {
+      setFailure(err instanceof ApiFailure ? err : new ApiFailure(0, 'client', ''));
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      {failure && <ApiErrorAlert error={failure} />}
+      {asking ? (
+        <div className="warning-box">
+          <p id="incident-undo-merge-text">{t('incidents.detail.undoConfirmText')}</p>
+          <p>
+            <button type="button" ref={confirmRef} className="primary" aria-describedby="incident-undo-merge-text" disabled={busy} onClick={() => void undo()}>
+              {t('incidents.detail.undoConfirm')}
+            </button>{' '}
+            <button type="button" disabled={busy} onClick={() => setAsking(false)}>{t('incidents.detail.undoCancel')}</button>
+          </p>
+        </div>
+      ) : (
+        <p>
+          <button type="button" ref={undoRef} onClick={() => setAsking(true)}>{t('incidents.detail.undoMerge')}</button>
+        </p>
+      )}
+    </>
+  );
+}
+
 export default function IncidentDetail({ incidentId }: { incidentId: string }) {
   const { t } = useTranslation('web');
   const [reload, setReload] = useState(0);
@@ -29,6 +80,9 @@ export default function IncidentDetail({ incidentId }: { incidentId: string }) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [added, setAdded] = useState<Evidence | null>(null);
+  const [unmerged, setUnmerged] = useState<number | null>(null);
+  const sameEventRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => setUnmerged(null), [incidentId]);
 
   const r = load.data;
   const consent = (r?.body.consent ?? {}) as { useAsEvidence?: boolean };
@@ -112,7 +166,8 @@ export default function IncidentDetail({ incidentId }: { incidentId: string }) {
             <p>{t('incidents.detail.agreementUnknown')}</p>
           )}
 
-          <h2>{t('incidents.detail.sameEvent')}</h2>
+          <h2 ref={sameEventRef} tabIndex={-1}>{t('incidents.detail.sameEvent')}</h2>
+          <div aria-live="polite">{unmerged !== null && <Alert kind="success">{t('incidents.detail.unmerged', { n: unmerged })}</Alert>}</div>
           {r.duplicateOf && (
             <p>
               {t('incidents.detail.mergedInto')} <Link href={`/incidents/${r.duplicateOf}`}>{t('incidents.form.openReport')}</Link>
@@ -129,6 +184,18 @@ export default function IncidentDetail({ incidentId }: { incidentId: string }) {
                 ))}
               </ul>
             </>
+          )}
+          {(r.duplicateOf || r.mergedIds.length > 0) && (
+            <UndoMerge
+              key={r.duplicateOf ?? r.id}
+              incidentId={r.id}
+              onUndone={(n) => {
+                setUnmerged(n);
+                setReload((x) => x + 1);
+                // The button goes away with the merge: keep the keyboard at this section.
+                sameEventRef.current?.focus();
+              }}
+            />
           )}
           {!r.duplicateOf && r.mergedIds.length === 0 && <p>{t('incidents.detail.noDuplicates')}</p>}
 
