@@ -1,12 +1,12 @@
 /**
  * Tests over rules/uscis/uscis.json itself (law as data, tested like code): every entry resolves, every remedy it
  * names is a Writ remedy, every citation links its source and names a SPEC section, every text has its message in
- * English (Spanish parity: src/i18n/i18n.test.ts), and — where the legal spec is on this machine — every citation,
- * URL and case name is found in SPEC.md, so nothing here can be invented or drift from it.
+ * English (Spanish parity: src/i18n/i18n.test.ts), and every citation, URL and case name is found in the project's
+ * copy of the legal specification (legal/SPEC.md), so nothing here can be invented or drift from it.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import data from './uscis.json' with { type: 'json' };
 import { uscisForms, uscisOffices, type UscisCitation } from '../../src/core/uscis/uscis-lookup.ts';
@@ -14,9 +14,8 @@ import { REMEDY_IDS } from '../../src/core/analysis/types.ts';
 import { BENEFIT_FORMS } from '../../src/core/facts/facts-schema.ts';
 import { render } from '../../src/i18n/i18n.ts';
 
-// The spec sits beside the checkout (../shared, as in .ci/run); WRIT_SPEC names another copy.
-const SPEC_PATH = process.env.WRIT_SPEC ?? fileURLToPath(new URL('../../../shared/legal/SPEC.md', import.meta.url));
-const spec = existsSync(SPEC_PATH) ? readFileSync(SPEC_PATH, 'utf8') : null;
+// The project's copy of the legal specification (legal/README.md says where it comes from).
+const spec = readFileSync(fileURLToPath(new URL('../../legal/SPEC.md', import.meta.url)), 'utf8');
 
 const forms = uscisForms();
 const offices = uscisOffices();
@@ -99,8 +98,8 @@ test('every message has English text (not the bare code) and Spanish text', () =
   }
 });
 
-test('every citation, URL and case name is in SPEC.md', { skip: spec === null ? `SPEC not found at ${SPEC_PATH}` : false }, () => {
-  const s = spec!;
+test('every citation, URL and case name is in SPEC.md', () => {
+  const s = spec;
   // "8 U.S.C. § 1447(b)" → "§ 1447(b)"; "Walji v. Gonzales, 500 F.3d …" → "Walji"; "Form N-336; …" → "N-336".
   const key = (cite: string): string[] =>
     cite.split(';').map((part) => {
