@@ -13,6 +13,7 @@ import { ApiErrorAlert } from '../components/api-error.tsx';
 import { Alert, Loading } from '../components/screen.tsx';
 import { useLoad } from '../components/use-load.ts';
 import { casePath, Link } from '../router.tsx';
+import { ETHNICITIES } from '../../core/incidents/incident-schema.ts';
 
 interface Rendered {
   code: string;
@@ -36,8 +37,8 @@ interface Applied {
 
 const field = (path: string) => path.split('.').pop() ?? path;
 
-/** The ethnicity values a benchmark can compare (incident-schema.ts ETHNICITIES without 'unknown'). */
-const GROUPS = ['hispanic_latino', 'black', 'white', 'asian', 'indigenous', 'middle_eastern_north_african', 'multiple', 'other'] as const;
+/** The ethnicity values a benchmark can compare: the report's own, without 'unknown'. */
+const GROUPS = ETHNICITIES.filter((g) => g !== 'unknown');
 
 interface Scope {
   agencyKey: string;
