@@ -28,6 +28,13 @@ export async function* limitedBody(c: Context, max: number): AsyncIterable<Uint8
   }
 }
 
+/** Reads the whole request body, at most `max` bytes (413 `payload_too_large` beyond). */
+export async function readLimitedBody(c: Context, max: number): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of limitedBody(c, max)) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
 function tooLarge(max: number): ApiError {
   return new ApiError('payload_too_large', { max: formatBytes(max) });
 }
@@ -42,9 +49,7 @@ export function formatBytes(n: number): string {
 export async function readJsonBody(c: Context, max: number): Promise<unknown> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json') throw new ApiError('unsupported_media_type', { expected: 'application/json' });
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of limitedBody(c, max)) chunks.push(chunk);
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = (await readLimitedBody(c, max)).toString('utf8');
   try {
     return JSON.parse(text);
   } catch {

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { sheetDateFromFileName } from '../../core/reference/parse-287g-sheet.ts';
 import type { JobRecord } from '../../store/types.ts';
 import { ApiError } from '../errors.ts';
-import { limitedBody } from '../http-body.ts';
+import { readLimitedBody } from '../http-body.ts';
 import { IMPORT_287G_QUEUE, PACKET_BATCH_QUEUE, type ImportJobInput } from '../job-workers.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
 import { filenameHeader, Id, IsoDate, Timestamp } from '../schemas.ts';
@@ -61,18 +61,12 @@ function queued(c: Context<AppEnv>, jobId: string): Response {
 const invalid = (code: string, params?: Record<string, string | number>) =>
   new ApiError('invalid_request', { fields: '(body)' }, { detail: { code: `api:jobs.${code}`, ...(params ? { params } : {}) } });
 
-async function readAll(c: Context<AppEnv>, max: number): Promise<Buffer> {
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of limitedBody(c, max)) chunks.push(chunk);
-  return Buffer.concat(chunks);
-}
-
 /** The CSV of a batch: the body (text/csv, or a file's bytes as application/octet-stream) or the "file" field of a multipart form. */
 async function batchCsv(c: Context<AppEnv>, max: number): Promise<Buffer> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type === 'text/csv' || type === 'application/octet-stream') return readAll(c, max);
+  if (type === 'text/csv' || type === 'application/octet-stream') return readLimitedBody(c, max);
   if (type === 'multipart/form-data') {
-    const bytes = await readAll(c, max);
+    const bytes = await readLimitedBody(c, max);
     let form: FormData;
     try {
       form = await new Response(new Uint8Array(bytes), { headers: { 'content-type': c.req.header('content-type')! } }).formData();
@@ -164,7 +158,7 @@ export function jobRoutes(): AnyRoute[] {
         const filename = headers['x-filename'].split(/[\\/]/).pop()!;
         if (!/\.(xlsx|csv)$/i.test(filename)) throw invalid('sheetType');
         if (!query.date && !sheetDateFromFileName(filename)) throw invalid('sheetNoDate');
-        const bytes = await readAll(c, deps.config.maxEvidenceBytes);
+        const bytes = await readLimitedBody(c, deps.config.maxEvidenceBytes);
         if (bytes.length === 0) throw new ApiError('invalid_request', { fields: '(body)' });
         const dryRun = query.dryRun === 'true';
         const input: ImportJobInput = { filename, date: query.date ?? null, dryRun, data: bytes.toString('base64') };
