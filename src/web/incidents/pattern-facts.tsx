@@ -6,7 +6,7 @@
  * /api/cases/:caseId/pattern-facts: a new revision; answers the case has are kept unless "replace" is ticked), then a
  * link to that case's analysis.
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiFailure, type CaseSummary } from '../api.ts';
 import { ApiErrorAlert } from '../components/api-error.tsx';
@@ -62,6 +62,13 @@ export function PatternFacts({ labelOf, agencies }: { labelOf: (id: string) => s
   const [scope, setScope] = useState<Scope>({ agencyKey: '', benchmark: null });
   const [draft, setDraft] = useState({ agencyKey: '', ethnicity: '', percent: '', source: '' });
   const benchmarkStarted = Boolean(draft.ethnicity || draft.percent || draft.source);
+  /** The benchmark fields' shared props: all three are required once one is filled, all described by the hint. */
+  const benchmarkField = (key: 'ethnicity' | 'percent' | 'source') => ({
+    value: draft[key],
+    required: benchmarkStarted,
+    'aria-describedby': 'case-facts-benchmark-hint',
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setDraft((d) => ({ ...d, [key]: e.target.value })),
+  });
   const summary = useLoad(() => api<Summary>('GET', `/api/incidents/pattern-summary${summaryQuery(scope)}`), [i18n.language, scope]);
   const cases = useLoad(() => api<{ cases: CaseSummary[] }>('GET', '/api/cases?status=open'), []);
   const [chosen, setChosen] = useState<Record<string, boolean>>({});
@@ -135,13 +142,7 @@ export function PatternFacts({ labelOf, agencies }: { labelOf: (id: string) => s
           </p>
           <div className="field">
             <label htmlFor="case-facts-group">{t('caseFacts.benchmarkGroup')}</label>
-            <select
-              id="case-facts-group"
-              value={draft.ethnicity}
-              required={benchmarkStarted}
-              aria-describedby="case-facts-benchmark-hint"
-              onChange={(e) => setDraft((d) => ({ ...d, ethnicity: e.target.value }))}
-            >
+            <select id="case-facts-group" {...benchmarkField('ethnicity')}>
               <option value="">{t('caseFacts.noBenchmark')}</option>
               {GROUPS.map((g) => (
                 <option key={g} value={g}>
@@ -152,30 +153,11 @@ export function PatternFacts({ labelOf, agencies }: { labelOf: (id: string) => s
           </div>
           <div className="field">
             <label htmlFor="case-facts-share">{t('caseFacts.benchmarkShare')}</label>
-            <input
-              id="case-facts-share"
-              type="number"
-              inputMode="decimal"
-              min="0.1"
-              max="100"
-              step="any"
-              value={draft.percent}
-              required={benchmarkStarted}
-              aria-describedby="case-facts-benchmark-hint"
-              onChange={(e) => setDraft((d) => ({ ...d, percent: e.target.value }))}
-            />
+            <input id="case-facts-share" type="number" inputMode="decimal" min="0.1" max="100" step="any" {...benchmarkField('percent')} />
           </div>
           <div className="field">
             <label htmlFor="case-facts-source">{t('caseFacts.benchmarkSource')}</label>
-            <input
-              id="case-facts-source"
-              type="text"
-              maxLength={500}
-              value={draft.source}
-              required={benchmarkStarted}
-              aria-describedby="case-facts-benchmark-hint"
-              onChange={(e) => setDraft((d) => ({ ...d, source: e.target.value }))}
-            />
+            <input id="case-facts-source" type="text" maxLength={500} {...benchmarkField('source')} />
           </div>
           <div className="actions">
             <button type="submit">{t('caseFacts.update')}</button>
