@@ -3,7 +3,7 @@
  * with incident.exportIdentifying, or the reporter's own draft), the 287(g) agreements the agency held that day, the
  * reports of the same event merged with it (with "undo this merge", after a confirmation: POST
  * /api/incidents/:id/unmerge splits the whole group, every report counts on its own again), and the actions: add it to a case as an exhibit (evidence locker, SHA-256,
- * chain of custody) or open a new case with it. The text of each row comes from incident-detail-rows.ts.
+ * chain of custody) or open a new case with it. The rows come from incidents/detail-rows.ts (shown by incidents/details-list.tsx).
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,8 @@ import { ApiErrorAlert } from '../components/api-error.tsx';
 import { Alert, Loading, Screen } from '../components/screen.tsx';
 import { useLoad } from '../components/use-load.ts';
 import { casePath, Link } from '../router.tsx';
-import { detailRows, type IncidentView } from '../incidents/detail-rows.ts';
+import type { IncidentView } from '../incidents/detail-rows.ts';
+import { DetailsList } from '../incidents/details-list.tsx';
 
 interface Evidence {
   id: string;
@@ -136,14 +137,7 @@ export default function IncidentDetail({ incidentId }: { incidentId: string }) {
           {r.identifyingHidden && <p className="warning-box">{t('incidents.detail.identifyingHidden')}</p>}
 
           <h2>{t('incidents.detail.details')}</h2>
-          <dl className="incident-details">
-            {detailRows(r, t).map(([label, value], i) => (
-              <div key={i}>
-                <dt>{label}</dt>
-                <dd>{value}</dd>
-              </div>
-            ))}
-          </dl>
+          <DetailsList report={r} />
 
           <h2>{t('incidents.detail.agreementHeading')}</h2>
           {facets ? (

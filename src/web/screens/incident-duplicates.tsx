@@ -11,7 +11,8 @@ import { ApiErrorAlert } from '../components/api-error.tsx';
 import { Alert, Loading, Screen } from '../components/screen.tsx';
 import { useLoad } from '../components/use-load.ts';
 import { Link } from '../router.tsx';
-import { detailRows, type IncidentView } from '../incidents/detail-rows.ts';
+import type { IncidentView } from '../incidents/detail-rows.ts';
+import { DetailsList } from '../incidents/details-list.tsx';
 
 interface Duplicates {
   pairs: Array<{ a: string; b: string; score: number; reasons: Array<{ code: string; text?: string }> }>;
@@ -55,14 +56,7 @@ function Group({ n, ids, pairs, onMerged }: { n: number; ids: string[]; pairs: D
               <h3 id={`${headingId}-r${i}`}>
                 <Link href={`/incidents/${r.id}`}>{t('incidents.duplicates.report', { n: i + 1 })}</Link>
               </h3>
-              <dl className="incident-details">
-                {detailRows(r, t).map(([label, value], j) => (
-                  <div key={j}>
-                    <dt>{label}</dt>
-                    <dd>{value}</dd>
-                  </div>
-                ))}
-              </dl>
+              <DetailsList report={r} />
             </article>
           ))}
         </div>
