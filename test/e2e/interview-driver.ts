@@ -17,11 +17,13 @@ function leaves(node: any, prefix = ''): string[] {
 }
 
 const web = (lang: Lang) => resources[lang].web as Record<string, any>;
-export const ui = (lang: Lang, key: string): string => {
-  const v = get(web(lang), key);
-  if (typeof v !== 'string') throw new Error(`no web:${key} in ${lang}`);
+/** A message of namespace `ns` (e.g. uscis) in `lang`, from the catalogues read once. */
+export const text = (lang: Lang, ns: string, key: string): string => {
+  const v = get(resources[lang][ns], key);
+  if (typeof v !== 'string') throw new Error(`no ${ns}:${key} in ${lang}`);
   return v;
 };
+export const ui = (lang: Lang, key: string): string => text(lang, 'web', key);
 
 /** label text → facts path, for every field of the facts format. */
 function labelIndex(lang: Lang): Map<string, string> {

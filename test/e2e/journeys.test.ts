@@ -11,8 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, axe, checkA11y, errors, newPage, openWorld, ROOT, SEED, shot, signIn, type World } from './harness.ts';
 import { initialJs, INITIAL_JS_BUDGET_BYTES } from './initial-js-size.ts';
-import { answerInterview, ui, type Answer } from './interview-driver.ts';
-import { loadResources } from '../../src/i18n/i18n.ts';
+import { answerInterview, text, ui, type Answer } from './interview-driver.ts';
 
 let world: World;
 before(async () => {
@@ -37,11 +36,7 @@ async function startCase(page: Page, lang: 'en' | 'es', choice: string, title: s
 }
 
 /** A Spanish message from another namespace than web (e.g. uscis). */
-function es(ns: string, key: string): string {
-  const v = key.split('.').reduce<any>((a, k) => a?.[k], loadResources().es[ns]);
-  if (typeof v !== 'string') throw new Error(`no ${ns}:${key} in es`);
-  return v;
-}
+const es = (ns: string, key: string): string => text('es', ns, key);
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
