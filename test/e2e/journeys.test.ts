@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { ARTIFACTS, axe, checkA11y, errors, newPage, openWorld, ROOT, SEED, shot, signIn, type World } from './harness.ts';
 import { initialJs, INITIAL_JS_BUDGET_BYTES } from './initial-js-size.ts';
 import { answerInterview, text, ui, type Answer } from './interview-driver.ts';
+import { F4 } from './facts-f4.ts';
 
 let world: World;
 before(async () => {
@@ -149,33 +150,6 @@ test('journey 1: F6 detainer-hold emergency, from "what happened?" to a download
   await downloadPacket(page, 'en', 'f6', /habeas/);
   assert.deepEqual(errors, []);
 });
-
-// F4 (SPEC §8): I-485 filed 2019, interviewed 2021, all RFEs answered, "pending background checks", lives in N.D. Cal.
-const F4: Record<string, Answer> = {
-  'benefitRequest.form': 'I-485',
-  'benefitRequest.agency': 'uscis',
-  'benefitRequest.category': 'family-based',
-  'benefitRequest.office.type': 'field_office',
-  'benefitRequest.office.name': 'San Francisco Field Office',
-  'benefitRequest.filedDate': '2019-03-15',
-  'benefitRequest.biometricsDone': 'yes',
-  'benefitRequest.interviewHeld': 'yes',
-  'benefitRequest.interviewDate': '2021-05-10',
-  'benefitRequest.rfe.issued': 'yes',
-  'benefitRequest.rfe.allAnswered': 'yes',
-  'benefitRequest.securityChecks.agencyStatement': 'pending_background_checks',
-  'benefitRequest.queue.order': 'none',
-  'benefitRequest.queue.priorityDateCurrent': 'yes',
-  'benefitRequest.applicantCausedDelay': 'no',
-  'benefitRequest.inquiries': 'yes',
-  'benefitRequest.otherRemedyPending': 'no',
-  'person.residence.state': 'CA',
-  'person.residence.county': 'Alameda County',
-  'person.custody': 'not_detained',
-  'removal.proceedings': 'none',
-  'reliefSought.kinds': ['adjudicate'],
-  'reliefSought.adjudicateWithinDays': '60',
-};
 
 test('journey 2: F4 stuck adjustment to a downloaded mandamus/APA packet', async () => {
   const page = await newPage(world);

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { checkA11y, errors, newPage, openWorld, SEED, shot, type World } from './harness.ts';
 import { optionLabel, questionPath, ui, type Answer } from './interview-driver.ts';
+import { F4 as F4_ANSWERS } from './facts-f4.ts';
 
 let world: World;
 before(async () => {
@@ -93,30 +94,8 @@ async function expectFocusOnNextHeading(page: Page, previousLabel: string): Prom
   assert.ok(f.ring, `the heading that took focus (${f.id}) shows it`);
 }
 
-// F4 (SPEC §8), as in journeys.test.ts: the stuck adjustment.
-const F4: Record<string, Answer> = {
-  'benefitRequest.form': 'I-485',
-  'benefitRequest.agency': 'uscis',
-  'benefitRequest.office.type': 'field_office',
-  'benefitRequest.office.name': 'San Francisco Field Office',
-  'benefitRequest.filedDate': '2019-03-15',
-  'benefitRequest.biometricsDone': 'yes',
-  'benefitRequest.interviewHeld': 'yes',
-  'benefitRequest.interviewDate': '2021-05-10',
-  'benefitRequest.rfe.issued': 'yes',
-  'benefitRequest.rfe.allAnswered': 'yes',
-  'benefitRequest.securityChecks.agencyStatement': 'pending_background_checks',
-  'benefitRequest.queue.order': 'none',
-  'benefitRequest.applicantCausedDelay': 'no',
-  'benefitRequest.inquiries': 'yes',
-  'benefitRequest.otherRemedyPending': 'no',
-  'person.residence.state': 'CA',
-  'person.residence.county': 'Alameda County',
-  'person.custody': 'not_detained',
-  'removal.proceedings': 'none',
-  'reliefSought.kinds': ['adjudicate'],
-  'reliefSought.adjudicateWithinDays': '60',
-};
+// F4 (SPEC §8, facts-f4.ts): the stuck adjustment; the category and priority-date questions are left to "Skip".
+const { 'benefitRequest.category': _category, 'benefitRequest.queue.priorityDateCurrent': _priorityDate, ...F4 } = F4_ANSWERS;
 
 /** Answers the question on the screen by keyboard; returns its path. */
 async function answerByKeyboard(page: Page, answers: Record<string, Answer>, onQuestion?: (path: string) => Promise<void>): Promise<string> {
