@@ -10,7 +10,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { hashPassword } from '../auth/password.ts';
-import { migrateLegacySheets, referenceFromStore, watchReference, type ReferenceWatch } from '../data/imported-sheets.ts';
+import { commandDataDir, migrateLegacySheets, referenceFromStore, watchReference, type ReferenceWatch } from '../data/imported-sheets.ts';
 import { JOB_RETENTION_DAYS } from '../store/jobs/job-records.ts';
 import type { Reference } from '../core/reference/reference.ts';
 import { DEFAULT_EVIDENCE_MAX_BYTES, openStore, StoreError, type FirstAdminResult, type Store, type StoreOptions } from '../store/index.ts';
@@ -18,7 +18,6 @@ import { createApp } from './app.ts';
 import type { Hono } from 'hono';
 import { DEFAULT_CONFIG, type AppEnv, type ServerConfig, type ServerDeps } from './deps.ts';
 import { startJobWorkers } from './job-workers.ts';
-import { userDataDir } from '../data/user-data-dir.ts';
 import { defaultWebDir } from './static-web.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -77,7 +76,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     if (opts.reference !== false) {
       try {
         // Sheets an older Writ imported into this data directory move to the database, where every server sees them.
-        const legacyDir = store.info.dataDir ?? (env.WRIT_DATA_DIR || (env.WRIT_TEST === '1' ? null : userDataDir()));
+        const legacyDir = store.info.dataDir ?? commandDataDir(undefined, env);
         const moved = await migrateLegacySheets(store, legacyDir);
         if (moved) opts.config?.log?.(`reference: ${moved} imported 287(g) sheets moved from the data directory to the database`);
         ({ reference, version: referenceVersion } = await referenceFromStore(store));
