@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path';
 import type { Reference } from '../core/reference/reference.ts';
 import type { Sheet287g } from '../core/reference/parse-287g-sheet.ts';
 import type { Store } from '../store/types.ts';
-import { loadReference, readSheetsIn, type LoadOptions } from './load-reference.ts';
+import { loadReference, readSheetsIn, sheetKey, type LoadOptions } from './load-reference.ts';
 import { imported287gDir, userDataDir } from './user-data-dir.ts';
 
 /** How often a server checks for sheets imported elsewhere (the longest a new import takes to reach every server). */
@@ -36,11 +36,10 @@ export async function migrateLegacySheets(store: SheetsStore, dataDir: string | 
   if (!dataDir) return 0;
   const files = readSheetsIn(imported287gDir(dataDir));
   if (!files.length) return 0;
-  const key = (s: { kind: string; date: string; edition: string | null }) => `${s.kind}|${s.date}|${s.edition ?? ''}`;
-  const held = new Set((await store.referenceSheets.list()).map(key));
+  const held = new Set((await store.referenceSheets.list()).map(sheetKey));
   let copied = 0;
   for (const sheet of files) {
-    if (held.has(key(sheet))) continue;
+    if (held.has(sheetKey(sheet))) continue;
     await store.referenceSheets.save(null, { sheet });
     copied++;
   }

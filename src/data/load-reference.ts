@@ -68,16 +68,19 @@ function resolveDataDir(opts: LoadOptions): string | null {
   return userDataDir();
 }
 
+/** What makes a sheet the same sheet (a later one with this key replaces an earlier): kind, date and edition. */
+export function sheetKey(s: Pick<Sheet287g, 'kind' | 'date' | 'edition'>): string {
+  return `${s.kind}|${s.date}|${s.edition ?? ''}`;
+}
+
 /** Shipped sheets plus imported ones: data-directory (older Writ) then database imports, each replacing the same kind, date and edition. */
 export function heldSheets(dataDir: string | null, imported: Sheet287g[] = []): SheetWithOrigin[] {
   const byKey = new Map<string, SheetWithOrigin>();
-  const key = (s: Sheet287g) => `${s.kind}|${s.date}|${s.edition ?? ''}`;
-  for (const sheet of readSheetsIn(SHIPPED_SHEETS_DIR)) byKey.set(key(sheet), { sheet, origin: 'shipped' });
-  if (dataDir) for (const sheet of readSheetsIn(imported287gDir(dataDir))) byKey.set(key(sheet), { sheet, origin: 'imported' });
-  for (const sheet of imported) byKey.set(key(sheet), { sheet, origin: 'imported' });
+  for (const sheet of readSheetsIn(SHIPPED_SHEETS_DIR)) byKey.set(sheetKey(sheet), { sheet, origin: 'shipped' });
+  if (dataDir) for (const sheet of readSheetsIn(imported287gDir(dataDir))) byKey.set(sheetKey(sheet), { sheet, origin: 'imported' });
+  for (const sheet of imported) byKey.set(sheetKey(sheet), { sheet, origin: 'imported' });
   return [...byKey.values()];
 }
-
 
 const cache = new Map<string, Reference>();
 
