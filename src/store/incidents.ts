@@ -313,7 +313,6 @@ function checkBenchmark(b: PatternOptions['benchmark']): void {
   if (typeof b.source !== 'string' || !b.source.trim()) throw new StoreError('invalid', 'benchmark.source must name where the share comes from.');
 }
 
-/** What changed last in an organization's reports: statistics cached for it stay valid while this is unchanged. */
 /**
  * What tells the cache the organization's reports changed: the number of reports and the newest `updated_at` (every
  * write — submit, merge, unmerge, link, import — sets it, also when made by another server on the same database),
@@ -428,6 +427,12 @@ export function incidentsApi(ctx: StoreContext): IncidentsApi {
       c.aggregates.set(key, agg);
     }
     return agg;
+  }
+  /** The pattern summary over the cached facets, its options checked first (PDF, summary and applied facts alike). */
+  async function summarized(orgId: string, opts: PatternOptions): Promise<PatternSummary> {
+    checkOptions(opts);
+    checkBenchmark(opts.benchmark);
+    return patternSummary((await cached(orgId)).facets, opts);
   }
   async function requireRow(actor: Actor, id: string): Promise<Row> {
     if (!isId(id)) throw new StoreError('not_found', 'No incident report with that id in your organization.');
@@ -693,9 +698,8 @@ export function incidentsApi(ctx: StoreContext): IncidentsApi {
     },
 
     async exportPatternPdf(actor, opts) {
-      checkOptions(opts);
       const { lang, date, ...patternOpts } = opts;
-      const summary = patternSummary((await cached(actor.orgId)).facets, patternOpts);
+      const summary = await summarized(actor.orgId, patternOpts);
       const org = await orgsApi(ctx).get(actor.orgId);
       const pdf = await patternReportPdf(summary, { lang, org: org?.name ?? '', date: date ?? new Date().toISOString().slice(0, 10) });
       await audit(ctx.db, actor, 'incident.export', 'incident_reports:pdf', null);
@@ -703,9 +707,7 @@ export function incidentsApi(ctx: StoreContext): IncidentsApi {
     },
 
     async patternSummary(actor, opts) {
-      checkOptions(opts);
-      checkBenchmark(opts.benchmark);
-      const summary = patternSummary((await cached(actor.orgId)).facets, opts);
+      const summary = await summarized(actor.orgId, opts);
       await audit(ctx.db, actor, 'incident.pattern_summary', 'incident_reports', null);
       return summary;
     },
@@ -714,9 +716,7 @@ export function incidentsApi(ctx: StoreContext): IncidentsApi {
       const { paths, replace, ...patternOpts } = opts;
       const cases = casesApi(ctx);
       const kase = await cases.get(actor, caseId);
-      checkOptions(patternOpts);
-      checkBenchmark(patternOpts.benchmark);
-      const summary = patternSummary((await cached(actor.orgId)).facets, patternOpts);
+      const summary = await summarized(actor.orgId, patternOpts);
       const merged = mergePatternFacts(kase.facts, summary.facts, { ...(paths ? { paths } : {}), replace: replace === true });
       if (merged.applied.length === 0) {
         await audit(ctx.db, actor, 'incident.pattern_facts', 'case', caseId);
