@@ -86,14 +86,38 @@ export function jobTempRoot(): string {
   return tmpdir();
 }
 
+type JobRecordWithInput = Awaited<ReturnType<Store['jobRecords']['readInput']>>;
+
+/**
+ * What both jobs share: read the job (once only: a job delivered twice that has finished is left alone), mark it
+ * started, run `body` in a fresh working directory, and on an error log its name only and mark the job failed with
+ * `errorCode`. The working directory is removed whatever happens.
+ */
+async function runJob(
+  deps: JobWorkerDeps,
+  jobId: string,
+  job: { label: string; errorCode: string; total?: number },
+  body: (job: JobRecordWithInput, work: string) => Promise<void>,
+): Promise<void> {
+  const { store } = deps;
+  const read = await store.jobRecords.readInput(jobId);
+  if (read.record.status === 'done' || read.record.status === 'failed') return; // delivered twice
+  if (!(await store.jobRecords.start(jobId, job.total))) return;
+  const work = await mkdtemp(join(jobTempRoot(), 'writ-job-'));
+  try {
+    await body(read, work);
+  } catch (e) {
+    deps.log(`jobs: ${job.label} ${jobId} failed: ${(e as Error)?.name ?? 'Error'}`);
+    await store.jobRecords.finish(jobId, { status: 'failed', errorCode: job.errorCode });
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
 /** Runs one packet batch job. Exported for tests; the server runs it from the queue. */
 export async function runPacketBatchJob(deps: JobWorkerDeps, jobId: string): Promise<void> {
   const { store } = deps;
-  const { record, input } = await store.jobRecords.readInput(jobId);
-  if (record.status === 'done' || record.status === 'failed') return; // delivered twice
-  if (!(await store.jobRecords.start(jobId))) return;
-  const work = await mkdtemp(join(jobTempRoot(), 'writ-job-'));
-  try {
+  await runJob(deps, jobId, { label: 'batch', errorCode: 'batch_failed' }, async ({ record, input }, work) => {
     const csvFile = join(work, 'batch.csv');
     const outDir = join(work, 'out');
     await writeFile(csvFile, input);
@@ -127,12 +151,7 @@ export async function runPacketBatchJob(deps: JobWorkerDeps, jobId: string): Pro
       result: zip,
     });
     deps.log(`jobs: batch ${jobId} done (${result.ok} ok, ${result.failed} failed)`);
-  } catch (e) {
-    deps.log(`jobs: batch ${jobId} failed: ${(e as Error)?.name ?? 'Error'}`);
-    await store.jobRecords.finish(jobId, { status: 'failed', errorCode: 'batch_failed' });
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
+  });
 }
 
 /** The importing user as the store's audit wants them (the job's creator). */
@@ -144,11 +163,7 @@ async function importActor(store: Store, userId: string, orgId: string): Promise
 /** Runs one 287(g) import job. Exported for tests; the server runs it from the queue. */
 export async function runImport287gJob(deps: JobWorkerDeps, jobId: string): Promise<void> {
   const { store } = deps;
-  const { record, input } = await store.jobRecords.readInput(jobId);
-  if (record.status === 'done' || record.status === 'failed') return;
-  if (!(await store.jobRecords.start(jobId, 1))) return;
-  const work = await mkdtemp(join(jobTempRoot(), 'writ-job-'));
-  try {
+  await runJob(deps, jobId, { label: 'import', errorCode: 'import_failed', total: 1 }, async ({ record, input }, work) => {
     const job = JSON.parse(input.toString('utf8')) as ImportJobInput;
     // The file name carries the sheet's date and kind (import287g reads them from it); only its last segment is used.
     const file = join(work, basename(job.filename).replace(/[^A-Za-z0-9._ -]/g, '_'));
@@ -196,12 +211,7 @@ export async function runImport287gJob(deps: JobWorkerDeps, jobId: string): Prom
       result: Buffer.from(JSON.stringify(report, null, 1) + '\n'),
     });
     deps.log(`jobs: import ${jobId} done (${result.rows} rows)`);
-  } catch (e) {
-    deps.log(`jobs: import ${jobId} failed: ${(e as Error)?.name ?? 'Error'}`);
-    await store.jobRecords.finish(jobId, { status: 'failed', errorCode: 'import_failed' });
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
+  });
 }
 
 /**
