@@ -144,7 +144,6 @@ export async function runPacketBatchJob(deps: JobWorkerDeps, jobId: string): Pro
     });
     const zip = await zipFolder(outDir);
     const rows = result.ok + result.failed + result.skipped;
-    await store.jobRecords.progress(jobId, rows, rows);
     await store.jobRecords.finish(jobId, {
       status: 'done',
       summary: { ...record.summary, rows, ok: result.ok, failed: result.failed, files: result.files },
@@ -193,7 +192,6 @@ export async function runImport287gJob(deps: JobWorkerDeps, jobId: string): Prom
     const report = { kind: sheet.kind, date: sheet.date, edition: sheet.edition, source: sheet.source, dryRun: job.dryRun, ...rest };
     // This server answers lookups from the new sheet at once (the others within REFERENCE_CHECK_MS).
     if (result.stored) await deps.reloadReference().catch(() => {});
-    await store.jobRecords.progress(jobId, 1, 1);
     await store.jobRecords.finish(jobId, {
       status: 'done',
       summary: {
