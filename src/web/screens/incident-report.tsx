@@ -38,22 +38,20 @@ const DRAFT_KEY = 'writ.incidentDraft';
 
 type RowList = 'officers' | 'witnesses' | 'media';
 
+/** What this tab kept of the draft: its id once the server has it, the form too until then (read once, on opening). */
+function readStoredDraft(): { id?: string; form?: Partial<Form> } {
+  try {
+    return (JSON.parse(sessionStorage.getItem(DRAFT_KEY) ?? '{}') as { id?: string; form?: Partial<Form> } | null) ?? {};
+  } catch {
+    return {};
+  }
+}
+
 export default function IncidentReport() {
   const { t } = useTranslation('web');
-  const [form, setForm] = useState<Form>(() => {
-    try {
-      return { ...EMPTY, ...(JSON.parse(sessionStorage.getItem(DRAFT_KEY) ?? '{}') as { form?: Partial<Form> }).form };
-    } catch {
-      return EMPTY;
-    }
-  });
-  const [draftId, setDraftId] = useState<string | null>(() => {
-    try {
-      return (JSON.parse(sessionStorage.getItem(DRAFT_KEY) ?? '{}') as { id?: string }).id ?? null;
-    } catch {
-      return null;
-    }
-  });
+  const [stored] = useState(readStoredDraft);
+  const [form, setForm] = useState<Form>(() => ({ ...EMPTY, ...stored.form }));
+  const [draftId, setDraftId] = useState<string | null>(stored.id ?? null);
   const [saved, setSaved] = useState<'idle' | 'saving' | 'saved'>('idle');
   const [problems, setProblems] = useState<Problem[]>([]);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
@@ -68,13 +66,6 @@ export default function IncidentReport() {
 
   // Only the draft's id is kept in the tab once the server has the draft: read the form back from the server.
   useEffect(() => {
-    const stored = (() => {
-      try {
-        return JSON.parse(sessionStorage.getItem(DRAFT_KEY) ?? '{}') as { id?: string; form?: unknown };
-      } catch {
-        return {};
-      }
-    })();
     if (!stored.id || stored.form) return;
     api<{ status: string; body: Record<string, unknown> }>('GET', `/api/incidents/${encodeURIComponent(stored.id)}`).then(
       (r) => {
