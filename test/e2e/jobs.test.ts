@@ -9,16 +9,11 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
-import { loadResources } from '../../src/i18n/i18n.ts';
 import { checkA11y, errors, newPage, openWorld, SEED, shot, signIn, type World } from './harness.ts';
+import { text } from './interview-driver.ts';
 
-const resources = loadResources();
 /** A jobs: message as the screen shows it (placeholders left out: callers match the fixed part). */
-const jobs = (lang: 'en' | 'es', key: string): string => {
-  const v = key.split('.').reduce<any>((a, k) => a?.[k], resources[lang].jobs); // eslint-disable-line @typescript-eslint/no-explicit-any
-  if (typeof v !== 'string') throw new Error(`no jobs:${key} in ${lang}`);
-  return v;
-};
+const jobs = (lang: 'en' | 'es', key: string): string => text(lang, 'jobs', key);
 const fixedPart = (s: string) => s.split('{{')[0]!.trim();
 
 let world: World;

@@ -7,8 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkA11y, errors, newPage, openWorld, SEED, shot, signIn, type World } from './harness.ts';
-import { ui } from './interview-driver.ts';
-import { loadResources } from '../../src/i18n/i18n.ts';
+import { text as message, ui } from './interview-driver.ts';
 import { sampleReport } from '../../src/core/incidents/sample-report.ts';
 import { MIN_EVENTS_FOR_FACTS } from '../../src/core/incidents/pattern-summary.ts';
 
@@ -20,12 +19,7 @@ after(async () => {
   await world?.close();
 });
 
-const resources = loadResources();
-const text = (ns: 'incidents' | 'analysis', key: string, lang: 'en' | 'es' = 'en'): string => {
-  const v = key.split('.').reduce<unknown>((a, k) => (a as Record<string, unknown> | undefined)?.[k], resources[lang][ns]);
-  if (typeof v !== 'string') throw new Error(`no ${ns}:${key} in ${lang}`);
-  return v;
-};
+const text = (ns: 'incidents' | 'analysis', key: string, lang: 'en' | 'es' = 'en'): string => message(lang, ns, key);
 /** The checkbox label of one proposed value. */
 const valueLabel = (field: string, answer: string, lang: 'en' | 'es' = 'en') =>
   text('incidents', 'caseFacts.value', lang)
