@@ -65,20 +65,14 @@ function toRecord(r: JobRow): JobRecord {
   };
 }
 
-async function requireJob(ctx: StoreContext, actor: Actor, id: string): Promise<JobRow> {
+/** The job's row: of the actor's organization (another organization's job is 'not_found'), or any for the worker (null). */
+async function requireJob(ctx: StoreContext, actor: Actor | null, id: string): Promise<JobRow> {
   if (!isId(id)) throw notFound('job');
   const rows = await ctx.db
     .select()
     .from(jobs)
-    .where(and(eq(jobs.id, id), eq(jobs.orgId, actor.orgId)))
+    .where(actor ? and(eq(jobs.id, id), eq(jobs.orgId, actor.orgId)) : eq(jobs.id, id))
     .limit(1);
-  if (!rows[0]) throw notFound('job');
-  return rows[0];
-}
-
-async function rowById(ctx: StoreContext, id: string): Promise<JobRow> {
-  if (!isId(id)) throw notFound('job');
-  const rows = await ctx.db.select().from(jobs).where(eq(jobs.id, id)).limit(1);
   if (!rows[0]) throw notFound('job');
   return rows[0];
 }
@@ -147,7 +141,7 @@ export function jobRecordsApi(ctx: StoreContext): JobRecordsApi {
     },
 
     async readInput(id) {
-      const r = await rowById(ctx, id);
+      const r = await requireJob(ctx, null, id);
       return { record: toRecord(r), input: decryptBytes(ctx.ring, r.inputEnc, aad(id, 'input')) };
     },
 
