@@ -86,7 +86,7 @@ function checkBatch(csv: Buffer): number {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(csv);
   } catch {
-    throw invalid('csvUnreadable', { detail: 'not UTF-8' });
+    throw invalid('csvNotUtf8');
   }
   let rows: Record<string, string>[];
   let header: string[] = [];
