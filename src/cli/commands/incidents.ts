@@ -33,16 +33,15 @@ Options:
       'data-dir': { type: 'string' },
       json: { type: 'boolean' },
       lang: { type: 'string' },
-    } as const);
-    const v = values as { days?: string; 'data-dir'?: string; json?: boolean; lang?: string };
-    const lang = pickLang(v.lang);
+    });
+    const lang = pickLang(values.lang);
     if (positionals[0] !== 'purge-drafts' || positionals.length > 1) throw new UsageError(t(lang, 'cli:incidents.usage', { usage: USAGE }));
-    const days = v.days === undefined ? DRAFT_RETENTION_DAYS : Number(v.days);
-    if (!Number.isInteger(days) || days < 1 || days > 36500) throw new UsageError(t(lang, 'cli:incidents.badDays', { value: v.days ?? '' }));
-    return withStore(io, lang, v['data-dir'], async (store) => {
+    const days = values.days === undefined ? DRAFT_RETENTION_DAYS : Number(values.days);
+    if (!Number.isInteger(days) || days < 1 || days > 36500) throw new UsageError(t(lang, 'cli:incidents.badDays', { value: values.days ?? '' }));
+    return withStore(io, lang, values['data-dir'], async (store) => {
       const olderThan = new Date(Date.now() - days * 86_400_000);
       const deleted = await store.incidents.purgeDrafts(olderThan);
-      if (v.json) printJson(io, { deleted, days, olderThan: olderThan.toISOString() });
+      if (values.json) printJson(io, { deleted, days, olderThan: olderThan.toISOString() });
       else io.stdout(t(lang, 'cli:incidents.purged', { count: deleted, days }) + '\n');
       return 0;
     });
