@@ -414,7 +414,8 @@ export interface JobRecordsApi {
   finish(
     id: string,
     outcome: { status: 'done'; summary?: JobSummary; result?: Uint8Array } | { status: 'failed'; errorCode: string; summary?: JobSummary; result?: Uint8Array },
-  ): Promise<JobRecord>;  /**
+  ): Promise<JobRecord>;
+  /**
    * Retention: deletes jobs that finished (done or failed) before `before`, with their encrypted input and result;
    * returns how many. The server runs it hourly with JOB_RETENTION_DAYS (src/server/start-server.ts). Audited.
    */
