@@ -7,6 +7,7 @@ import { UsageError, parseCommandArgs, printJson, readInput, type Command, type 
 import { commandReference, pickLang } from './lookup.ts';
 import { parseFacts, type Facts } from '../../core/facts/index.ts';
 import { analyze } from '../../core/analysis/analyze.ts';
+import { needs287gSheets } from '../../core/analysis/derive-venue.ts';
 import { renderAnalysisText } from '../../core/analysis/render-analysis-text.ts';
 import { REMEDY_IDS, type AnalysisContext } from '../../core/analysis/types.ts';
 import type { Lang } from '../../i18n/i18n.ts';
@@ -42,19 +43,10 @@ Exit codes: 0 analysis printed; 2 bad input (the facts' problems are listed, eac
 ${NOT_LEGAL_ADVICE}
 `;
 
-/**
- * Whether the analysis will look the facts' agency up in the 287(g) sheets (the condition of agency287g in
- * src/core/analysis/derive-venue.ts): a local agency is named and the facts do not say whether it had an agreement.
- * Only then is the Writ database opened for its imported sheets (that takes seconds).
- */
-export function needs287gSheets(facts: Facts): boolean {
-  const e = facts.enforcement;
-  if (e?.has287g && e.has287g !== 'unknown') return false;
-  return Boolean(e?.agency?.name && e.agency.type && e.agency.type !== 'ice' && e.agency.type !== 'cbp');
-}
-
 async function loadReferenceQuietly(io: Io, lang: Lang, dataDir: string | undefined, facts: Facts): Promise<AnalysisContext['reference']> {
   try {
+    // The Writ database is opened for its imported 287(g) sheets only when the analysis will look the agency up
+    // (that takes seconds).
     return (await commandReference(io, lang, dataDir, needs287gSheets(facts))).reference;
   } catch (e) {
     io.stderr(`writ analyze: reference data not available (${(e as Error).message}); venue comes from the facts and the state only.\n`);

@@ -13,7 +13,7 @@ import { PacketInputError, parsePacketFile, writePacket } from '../../documents/
 import { NotFillableError } from '../../documents/fill-official-pdf.ts';
 import type { LoadOptions } from '../../data/load-reference.ts';
 import { commandReference } from './lookup.ts';
-import { needs287gSheets } from './analyze.ts';
+import { needs287gSheets } from '../../core/analysis/derive-venue.ts';
 
 const HELP = `Usage: writ packet <facts.json> --out <dir> [--format docx,pdf] [--zip] [--json] [--data-dir DIR]
        writ packet --batch <clients.csv> --out <dir> [--format docx,pdf] [--data-dir DIR]

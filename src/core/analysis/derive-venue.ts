@@ -123,15 +123,25 @@ export function eventsVenue(f: Facts, confinement: VenueResult | null, ref?: Ref
   return null;
 }
 
+/**
+ * Whether agency287g looks the facts' agency up in the 287(g) sheets: a local agency (not ICE or CBP) is named and the
+ * facts do not say whether it had an agreement. Callers use it to load the sheets only when they are needed.
+ */
+export function needs287gSheets(f: Facts): boolean {
+  const e = f.enforcement;
+  if (e?.has287g && e.has287g !== 'unknown') return false;
+  return Boolean(e?.agency?.name && e.agency.type && e.agency.type !== 'ice' && e.agency.type !== 'cbp');
+}
+
 export function agency287g(f: Facts, date: string, ref?: Reference): Pick<EvalContext, 'has287g' | 'models287g' | 'has287gSource'> {
   const e = f.enforcement;
   if (e?.has287g && e.has287g !== 'unknown') {
     return { has287g: e.has287g, models287g: [...(e.models287g ?? [])], has287gSource: 'facts' };
   }
   const name = e?.agency?.name;
-  if (ref && name && e?.agency?.type && e.agency.type !== 'ice' && e.agency.type !== 'cbp') {
-    const on = e.eventDate ?? date;
-    const state = e.agency.state;
+  if (ref && name && needs287gSheets(f)) {
+    const on = e?.eventDate ?? date;
+    const state = e?.agency?.state;
     const r = memo(ref, `287g|${name}|${state ?? ''}|${on}`, () => ref.agency287g({ name, ...(state ? { state } : {}), on }));
     if (r.status === 'found') {
       const models = [...new Set(r.value.agreements.map((a) => a.model))] as Model287g[];
