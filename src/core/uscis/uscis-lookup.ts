@@ -10,6 +10,7 @@
 import data from '../../../rules/uscis/uscis.json' with { type: 'json' };
 import type { Message } from '../../i18n/i18n.ts';
 import type { Lookup } from '../reference/reference.ts';
+import { foldText } from '../reference/normalize-name.ts';
 
 export interface UscisCitation {
   cite: string;
@@ -152,14 +153,9 @@ export function uscisOffices(): UscisOffice[] {
   }));
 }
 
-/** Lower case, accents removed, punctuation to spaces, single spaces. */
+/** Folded like the reference lookups (foldText: lower case, accents removed, punctuation to spaces), padded with a space each side for whole-word matches. */
 function normalise(s: string): string {
-  return ` ${s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()} `;
+  return ` ${foldText(s)} `;
 }
 
 /** Form numbers in the text: "I-485", "i485", "I 485", "n-400", "Form N‑336". */
@@ -174,7 +170,7 @@ function formIdsIn(q: string): string[] {
 function officeKindIn(q: string): (typeof data.offices)[number] | null {
   const n = normalise(q);
   // First match in the data's order; "consular" alone is read as a consulate only when no other kind matches.
-  return data.offices.find((o) => o.match.some((w) => n.includes(` ${normalise(w).trim()} `))) ?? null;
+  return data.offices.find((o) => o.match.some((w) => n.includes(normalise(w)))) ?? null;
 }
 
 /**
