@@ -117,9 +117,11 @@ function duration(id: string): UscisDuration {
   return { id, context: m(`durations.${id}.context`), delay: m(`durations.${id}.delay`), result: m(`durations.${id}.result`), cases: d.cases, spec: d.spec };
 }
 
-/** Every form entry, resolved (for the data tests and for a complete listing). */
-export function uscisForms(): UscisForm[] {
-  return data.forms.map((f) => ({
+type FormEntry = Data['forms'][number];
+type OfficeEntry = Data['offices'][number];
+
+function resolveForm(f: FormEntry): UscisForm {
+  return {
     id: f.id,
     name: m(`forms.${f.id}.name`),
     nameSource: f.nameSource,
@@ -136,12 +138,11 @@ export function uscisForms(): UscisForm[] {
       citations: p.citations,
     })),
     durations: f.durations.map(duration),
-  }));
+  };
 }
 
-/** Every office kind, resolved. */
-export function uscisOffices(): UscisOffice[] {
-  return data.offices.map((o) => ({
+function resolveOffice(o: OfficeEntry): UscisOffice {
+  return {
     kind: o.kind as UscisOffice['kind'],
     name: m(`offices.${o.kind}`),
     agency: o.agency as UscisOffice['agency'],
@@ -150,7 +151,17 @@ export function uscisOffices(): UscisOffice[] {
     defendants: o.defendants.map(defendants),
     venues: o.venues.map(venue),
     flags: o.flags.map(flag),
-  }));
+  };
+}
+
+/** Every form entry, resolved (for the data tests and for a complete listing). */
+export function uscisForms(): UscisForm[] {
+  return data.forms.map(resolveForm);
+}
+
+/** Every office kind, resolved. */
+export function uscisOffices(): UscisOffice[] {
+  return data.offices.map(resolveOffice);
 }
 
 /** Folded like the reference lookups (foldText: lower case, accents removed, punctuation to spaces), padded with a space each side for whole-word matches. */
@@ -167,7 +178,7 @@ function formIdsIn(q: string): string[] {
   return [...new Set(found)];
 }
 
-function officeKindIn(q: string): (typeof data.offices)[number] | null {
+function officeKindIn(q: string): OfficeEntry | null {
   const n = normalise(q);
   // First match in the data's order; "consular" alone is read as a consulate only when no other kind matches.
   return data.offices.find((o) => o.match.some((w) => n.includes(normalise(w)))) ?? null;
@@ -180,11 +191,12 @@ function officeKindIn(q: string): (typeof data.offices)[number] | null {
 export function uscisLookup(q: string): Lookup<UscisAnswer> {
   const query = q.trim();
   const ids = formIdsIn(query);
-  const all = uscisForms();
-  const forms = ids.map((id) => all.find((f) => f.id === id)).filter((f): f is UscisForm => f !== undefined);
-  const unknownForms = ids.filter((id) => !all.some((f) => f.id === id));
+  // Only the entries named are resolved (a lookup runs as the person types).
+  const entries = ids.map((id) => data.forms.find((f) => f.id === id));
+  const forms = entries.filter((f): f is FormEntry => f !== undefined).map(resolveForm);
+  const unknownForms = ids.filter((_, i) => entries[i] === undefined);
   const o = officeKindIn(query);
-  const office = o ? uscisOffices().find((x) => x.kind === o.kind)! : null;
+  const office = o ? resolveOffice(o) : null;
   if (forms.length === 0 && office === null) {
     if (unknownForms.length > 0) {
       const form = unknownForms.join(', ');
