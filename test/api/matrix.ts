@@ -8,9 +8,12 @@ import { hashPassword } from '../../src/auth/password.ts';
 import { PASSWORD, type CallerName, type Harness } from './harness.ts';
 import { sampleReport } from '../../src/core/incidents/sample-report.ts';
 
+/** Organization A's attorney as the store's Actor (fixtures made through the store). */
+const attorneyOf = (h: Harness) => ({ userId: h.users.attorney.id, orgId: h.users.attorney.orgId, role: 'attorney' as const });
+
 /** A submitted incident report in organization A (for the incident routes). */
 async function submittedIncident(h: Harness): Promise<string> {
-  const actor = { userId: h.users.attorney.id, orgId: h.users.attorney.orgId, role: 'attorney' as const };
+  const actor = attorneyOf(h);
   const r = await h.store.incidents.submit(actor, { report: sampleReport(), reference: h.deps.reference! });
   assert.ok(r.ok, 'the sample incident report is valid');
   return r.record.id;
@@ -18,14 +21,14 @@ async function submittedIncident(h: Harness): Promise<string> {
 
 /** A report of organization A merged into another one (for the unmerge route): the duplicate's id. */
 async function mergedIncident(h: Harness): Promise<string> {
-  const actor = { userId: h.users.attorney.id, orgId: h.users.attorney.orgId, role: 'attorney' as const };
+  const actor = attorneyOf(h);
   const { memberIds } = await h.store.incidents.merge(actor, [await submittedIncident(h), await submittedIncident(h)], h.deps.reference!);
   return memberIds[1]!;
 }
 
 /** A finished batch job with a result in organization A (for the job routes; no worker runs in the harness). */
 async function finishedJob(h: Harness): Promise<string> {
-  const actor = { userId: h.users.attorney.id, orgId: h.users.attorney.orgId, role: 'attorney' as const };
+  const actor = attorneyOf(h);
   const job = await h.store.jobRecords.create(actor, { kind: 'packet-batch', input: new TextEncoder().encode('id\nm1\n'), total: 1 });
   await h.store.jobRecords.start(job.id);
   await h.store.jobRecords.finish(job.id, { status: 'done', summary: { ok: 1 }, result: new TextEncoder().encode('PK') });
@@ -61,7 +64,7 @@ export const FACTS = { version: 1, person: { custody: 'detained' } };
 export async function createFixture(h: Harness): Promise<Fixture> {
   const found = h.deps.reference?.facility('Stewart', 'GA');
   const facilityId = found?.status === 'found' ? found.value.id : found?.status === 'ambiguous' ? found.candidates[0]!.id : 'unknown';
-  const actor = { userId: h.users.attorney.id, orgId: h.users.attorney.orgId, role: 'attorney' as const };
+  const actor = attorneyOf(h);
   const kase = await h.store.cases.create(actor, { title: 'Fixture case', facts: FACTS });
   const { deadlines } = await h.store.docket.addEvent(actor, kase.id, { kind: 'complaint-filed', date: '2026-03-02' });
   const ev = await h.store.evidence.put(actor, kase.id, { filename: 'note.txt', stream: [new TextEncoder().encode('hello\n')] });
