@@ -718,13 +718,11 @@ export function incidentsApi(ctx: StoreContext): IncidentsApi {
       const kase = await cases.get(actor, caseId);
       const summary = await summarized(actor.orgId, patternOpts);
       const merged = mergePatternFacts(kase.facts, summary.facts, { ...(paths ? { paths } : {}), replace: replace === true });
-      if (merged.applied.length === 0) {
-        await audit(ctx.db, actor, 'incident.pattern_facts', 'case', caseId);
-        return { ok: true, revision: null, applied: [], skipped: merged.skipped };
-      }
-      if (!parseFacts(merged.facts).ok) return { ok: false, facts: merged.facts };
+      const changed = merged.applied.length > 0;
+      if (changed && !parseFacts(merged.facts).ok) return { ok: false, facts: merged.facts };
       const note = `Facts from the incident pattern summary (${summary.scope.events} events): ${merged.applied.map((a) => a.path).join(', ')}`;
-      const revision = await cases.addRevision(actor, caseId, { facts: merged.facts, note });
+      // Nothing applied: no new revision.
+      const revision = changed ? await cases.addRevision(actor, caseId, { facts: merged.facts, note }) : null;
       await audit(ctx.db, actor, 'incident.pattern_facts', 'case', caseId);
       return { ok: true, revision, applied: merged.applied, skipped: merged.skipped };
     },
