@@ -9,6 +9,7 @@ import { openHarness, type Harness } from './harness.ts';
 import { sampleReport } from '../../src/core/incidents/sample-report.ts';
 import { MIN_EVENTS_FOR_FACTS } from '../../src/core/incidents/pattern-summary.ts';
 import { loadReference } from '../../src/data/load-reference.ts';
+import { HOLD_FACTS } from '../fixtures/county-hold-facts.ts';
 
 let h: Harness;
 before(async () => {
@@ -20,21 +21,6 @@ after(async () => {
 
 const POLICY = 'enforcement.countyPolicyHonorsAllDetainers';
 
-/** A county hold on a detainer, no 287(g) (rules/remedies/sec1983.json's viable case) without the county's policy. */
-const HOLD_FACTS = {
-  version: 1,
-  analysisDate: '2026-03-06',
-  person: { custody: 'detained' },
-  detention: {
-    custodianType: 'county_jail_ice_hold',
-    facility: { name: 'Example County Jail', state: 'OR' },
-    releaseEligibleAt: '2026-03-05T17:00',
-    heldSolelyOnDetainer: 'yes',
-    iceTookCustody: 'no',
-  },
-  detainer: { issued: 'yes', form: 'I-247A', warrant: 'I-200' },
-  enforcement: { agency: { type: 'sheriff', state: 'OR' }, has287g: 'no', actions: ['detainer_hold'] },
-};
 
 interface Summary {
   facts: { patch: { enforcement: Record<string, unknown> }; basis: Array<{ path: string; value: unknown; message: { code: string; text: string }; reportIds: string[] }> };

@@ -10,6 +10,7 @@ import { checkA11y, errors, newPage, openWorld, SEED, shot, signIn, type World }
 import { text as message, ui } from './interview-driver.ts';
 import { sampleReport } from '../../src/core/incidents/sample-report.ts';
 import { MIN_EVENTS_FOR_FACTS } from '../../src/core/incidents/pattern-summary.ts';
+import { HOLD_FACTS } from '../fixtures/county-hold-facts.ts';
 
 let world: World;
 before(async () => {
@@ -26,21 +27,6 @@ const valueLabel = (field: string, answer: string, lang: 'en' | 'es' = 'en') =>
     .replace('{{field}}', text('incidents', `caseFacts.field.${field}`, lang))
     .replace('{{value}}', text('incidents', `caseFacts.answer.${answer}`, lang));
 
-/** A county hold on a detainer, no 287(g) (rules/remedies/sec1983.json's viable case) without the county's policy. */
-const HOLD_FACTS = {
-  version: 1,
-  analysisDate: '2026-03-06',
-  person: { custody: 'detained' },
-  detention: {
-    custodianType: 'county_jail_ice_hold',
-    facility: { name: 'Example County Jail', state: 'OR' },
-    releaseEligibleAt: '2026-03-05T17:00',
-    heldSolelyOnDetainer: 'yes',
-    iceTookCustody: 'no',
-  },
-  detainer: { issued: 'yes', form: 'I-247A', warrant: 'I-200' },
-  enforcement: { agency: { type: 'sheriff', state: 'OR' }, has287g: 'no', actions: ['detainer_hold'] },
-};
 
 test('facts for a case on a phone: the proposed county policy is applied to a case and its analysis opened', async () => {
   const page = await newPage(world, { width: 375, height: 812 });
